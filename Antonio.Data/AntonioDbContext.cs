@@ -1,0 +1,182 @@
+using Antonio.Data.Access;
+using Antonio.Data.Commerce;
+using Antonio.Data.Content;
+using Antonio.Data.Identity;
+using Antonio.Data.Progress;
+using Antonio.Data.Telemetry;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antonio.Data;
+
+public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options)
+{
+    public DbSet<ContentResource> ContentResources => Set<ContentResource>();
+    public DbSet<ContentLink> ContentLinks => Set<ContentLink>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Price> Prices => Set<Price>();
+    public DbSet<ContentProduct> ContentProducts => Set<ContentProduct>();
+    public DbSet<UpgradableProduct> UpgradableProducts => Set<UpgradableProduct>();
+    public DbSet<Purchase> Purchases => Set<Purchase>();
+    public DbSet<Coupon> Coupons => Set<Coupon>();
+    public DbSet<MerchantCharge> MerchantCharges => Set<MerchantCharge>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<OrganizationMembership> OrganizationMemberships => Set<OrganizationMembership>();
+    public DbSet<EntitlementType> EntitlementTypes => Set<EntitlementType>();
+    public DbSet<Entitlement> Entitlements => Set<Entitlement>();
+    public DbSet<ResourceProgress> ResourceProgress => Set<ResourceProgress>();
+    public DbSet<WebVital> WebVitals => Set<WebVital>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        // Identity's tables, in the same snake_case as everything else.
+        b.Entity<AppUser>().ToTable("users");
+        b.Entity<AppRole>().ToTable("roles");
+        b.Entity<Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>>().ToTable("user_roles");
+        b.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("user_claims");
+        b.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("user_logins");
+        b.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>>().ToTable("user_tokens");
+        b.Entity<Microsoft.AspNetCore.Identity.IdentityRoleClaim<Guid>>().ToTable("role_claims");
+
+        b.Entity<ContentResource>(e =>
+        {
+            e.ToTable("content_resources");
+            e.Property(x => x.Type).HasMaxLength(32);
+            e.Property(x => x.Fields).HasColumnType("jsonb");
+            e.Property(x => x.Version).IsRowVersion();
+            // The (type, fields->>'slug') unique index and (type, fields->>'state') index are
+            // expression indexes EF cannot model; they are created in the InitialSchema migration.
+            e.HasIndex(x => x.CreatedById);
+        });
+
+        b.Entity<ContentLink>(e =>
+        {
+            e.ToTable("content_links");
+            e.HasKey(x => new { x.ParentId, x.ChildId });
+            e.Property(x => x.Metadata).HasColumnType("jsonb");
+            // Reverse lookups (which workshop holds this lesson) for invalidation and admin.
+            e.HasIndex(x => x.ChildId);
+            e.HasOne<ContentResource>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ContentResource>().WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<Product>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Type).HasMaxLength(32);
+            e.Property(x => x.Version).IsRowVersion();
+        });
+        b.Entity<Price>(e =>
+        {
+            e.Property(x => x.Currency).HasMaxLength(3);
+            e.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.ProductId);
+        });
+        b.Entity<ContentProduct>(e =>
+        {
+            e.HasKey(x => new { x.ProductId, x.ResourceId });
+            // The workshop tree query goes from the workshop to its products.
+            e.HasIndex(x => x.ResourceId);
+            e.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ContentResource>().WithMany().HasForeignKey(x => x.ResourceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<UpgradableProduct>(e =>
+        {
+            e.HasKey(x => new { x.UpgradableFromId, x.UpgradableToId });
+            e.HasOne<Product>().WithMany().HasForeignKey(x => x.UpgradableFromId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Product>().WithMany().HasForeignKey(x => x.UpgradableToId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<Purchase>(e =>
+        {
+            e.Property(x => x.Status).HasMaxLength(16);
+            e.Property(x => x.Country).HasMaxLength(2);
+            // The access snapshot reads a user's purchases by status.
+            e.HasIndex(x => new { x.UserId, x.Status });
+            e.HasIndex(x => x.ProductId);
+            e.HasIndex(x => x.RedeemedBulkCouponId);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Coupon>().WithMany().HasForeignKey(x => x.CouponId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<Coupon>().WithMany().HasForeignKey(x => x.BulkCouponId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<Coupon>().WithMany().HasForeignKey(x => x.RedeemedBulkCouponId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<Purchase>().WithMany().HasForeignKey(x => x.UpgradedFromId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<MerchantCharge>().WithMany().HasForeignKey(x => x.MerchantChargeId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        b.Entity<Coupon>(e =>
+        {
+            e.Property(x => x.Code).HasMaxLength(64);
+            e.Property(x => x.PercentageDiscount).HasPrecision(5, 4);
+            e.HasIndex(x => x.Code).IsUnique().HasFilter("code IS NOT NULL");
+            // The site-wide coupon lookup only ever reads default coupons.
+            e.HasIndex(x => x.IsDefault).HasFilter("is_default");
+            e.HasOne<Product>().WithMany().HasForeignKey(x => x.RestrictedToProductId).OnDelete(DeleteBehavior.SetNull);
+            e.ToTable(t =>
+            {
+                t.HasCheckConstraint("ck_coupons_one_discount",
+                    "(percentage_discount IS NULL) <> (amount_discount_cents IS NULL)");
+                t.HasCheckConstraint("ck_coupons_percentage_range",
+                    "percentage_discount IS NULL OR (percentage_discount > 0 AND percentage_discount <= 1)");
+                t.HasCheckConstraint("ck_coupons_amount_positive",
+                    "amount_discount_cents IS NULL OR amount_discount_cents > 0");
+            });
+        });
+
+        b.Entity<MerchantCharge>(e =>
+        {
+            e.Property(x => x.Identifier).HasMaxLength(255);
+            e.Property(x => x.Provider).HasMaxLength(32);
+            e.HasIndex(x => new { x.Provider, x.Identifier }).IsUnique();
+        });
+
+        b.Entity<Organization>(e => e.Property(x => x.Name).HasMaxLength(200));
+        b.Entity<OrganizationMembership>(e =>
+        {
+            e.Property(x => x.Role).HasMaxLength(16);
+            e.HasIndex(x => new { x.UserId, x.Role });
+            e.HasIndex(x => new { x.OrganizationId, x.UserId }).IsUnique();
+            e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<EntitlementType>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(64);
+            e.HasIndex(x => x.Name).IsUnique();
+        });
+        b.Entity<Entitlement>(e =>
+        {
+            e.Property(x => x.SourceType).HasMaxLength(32);
+            e.Property(x => x.Metadata).HasColumnType("jsonb");
+            // Only live entitlements are ever read for access decisions.
+            e.HasIndex(x => x.UserId).HasFilter("deleted_at IS NULL");
+            e.HasIndex(x => new { x.SourceType, x.SourceId });
+            e.HasOne<EntitlementType>().WithMany().HasForeignKey(x => x.EntitlementTypeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<OrganizationMembership>().WithMany().HasForeignKey(x => x.OrganizationMembershipId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<ResourceProgress>(e =>
+        {
+            e.ToTable("resource_progress");
+            // The primary key (user_id, resource_id) is the index progress reads use.
+            e.HasKey(x => new { x.UserId, x.ResourceId });
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ContentResource>().WithMany().HasForeignKey(x => x.ResourceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<WebVital>(e =>
+        {
+            e.Property(x => x.Route).HasMaxLength(200);
+            e.Property(x => x.Name).HasMaxLength(8);
+            e.HasIndex(x => new { x.CreatedAt, x.Route });
+        });
+
+        b.Entity<AppUser>(e => e.Property(x => x.Name).HasMaxLength(200));
+    }
+}

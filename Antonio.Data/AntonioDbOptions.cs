@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Antonio.Data;
+
+/// <summary>The one place the provider options are set, shared by the app, tests and design-time tools.</summary>
+public static class AntonioDbOptions
+{
+    public static DbContextOptionsBuilder<AntonioDbContext> Configure(
+        DbContextOptionsBuilder<AntonioDbContext> builder, string connectionString)
+    {
+        builder
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+        return builder;
+    }
+}

@@ -1,0 +1,67 @@
+namespace Antonio.Data.Commerce;
+
+public class Purchase
+{
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    public Guid ProductId { get; set; }
+    public long TotalAmountCents { get; set; }
+    /// <summary>See <see cref="PurchaseStatus"/>.</summary>
+    public string Status { get; set; } = PurchaseStatus.Valid;
+    /// <summary>ISO 3166 alpha-2 country the purchase was made from (matters for Restricted).</summary>
+    public string? Country { get; set; }
+    public Guid? CouponId { get; set; }
+    /// <summary>The seat coupon created by this (team) purchase.</summary>
+    public Guid? BulkCouponId { get; set; }
+    /// <summary>The team seat coupon this purchase was redeemed from.</summary>
+    public Guid? RedeemedBulkCouponId { get; set; }
+    public Guid? UpgradedFromId { get; set; }
+    public Guid? MerchantChargeId { get; set; }
+    public int Quantity { get; set; } = 1;
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public static class PurchaseStatus
+{
+    public const string Valid = "Valid";
+    public const string Restricted = "Restricted";
+    public const string Refunded = "Refunded";
+    public const string Disputed = "Disputed";
+    public const string Banned = "Banned";
+
+    public static readonly IReadOnlyList<string> All = [Valid, Restricted, Refunded, Disputed, Banned];
+
+    /// <summary>Only these statuses grant access (§5b.6).</summary>
+    public static bool GrantsAccess(string status) => status is Valid or Restricted;
+}
+
+public class Coupon
+{
+    public Guid Id { get; set; }
+    public string? Code { get; set; }
+    /// <summary>Fraction in (0, 1]; null when the coupon is an amount off.</summary>
+    public decimal? PercentageDiscount { get; set; }
+    public long? AmountDiscountCents { get; set; }
+    /// <summary>A site-wide sale coupon, applied without a code (§5c).</summary>
+    public bool IsDefault { get; set; }
+    public int Status { get; set; } = 1;
+    public DateTimeOffset? ExpiresAt { get; set; }
+    /// <summary>-1 = unlimited.</summary>
+    public int MaxUses { get; set; } = -1;
+    public int UsedCount { get; set; }
+    public Guid? RestrictedToProductId { get; set; }
+    /// <summary>For team seat coupons: the bulk purchase that created it.</summary>
+    public Guid? BulkPurchaseId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public class MerchantCharge
+{
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    /// <summary>The payment provider's id for the charge (e.g. Stripe's ch_…).</summary>
+    public string Identifier { get; set; } = "";
+    public string Provider { get; set; } = "local";
+    public string? InvoiceUrl { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

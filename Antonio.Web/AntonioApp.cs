@@ -1,0 +1,84 @@
+using Antonio.Data;
+using Antonio.Web.Access;
+using Antonio.Web.Caching;
+using Antonio.Web.Commerce;
+using Antonio.Web.Components;
+using Antonio.Web.Content;
+using Antonio.Web.Lessons;
+using Antonio.Web.Observability;
+using Antonio.Web.Startup;
+using Antonio.Web.Workshops;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antonio.Web;
+
+/// <summary>
+/// Builds the web host. Program.cs runs it; tests build several in one process (each with its own
+/// configuration, port and caches) to exercise real Kestrel, PostgreSQL and Redis.
+/// </summary>
+public static class AntonioApp
+{
+    public static async Task<WebApplication> CreateAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(AntonioApp).Assembly.GetName().Name,
+        });
+        configure?.Invoke(builder);
+        AddServices(builder);
+        var app = builder.Build();
+        UsePipeline(app);
+        await DatabaseStartup.RunAsync(app);
+        return app;
+    }
+
+    private static void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var postgres = builder.Configuration.GetConnectionString("Postgres");
+        if (string.IsNullOrWhiteSpace(postgres))
+            throw new StartupException("ConnectionStrings:Postgres is not set (e.g. ConnectionStrings__Postgres=\"Host=127.0.0.1;Port=55432;Username=antonio;Database=antonio\").");
+
+        services.AddHttpContextAccessor();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<RequestStatsAccessor>();
+        services.AddSingleton<QueryCounterInterceptor>();
+        services.AddSingleton<RequestLog>();
+
+        // One pooled factory; scoped contexts for write paths come from it too.
+        services.AddPooledDbContextFactory<AntonioDbContext>((sp, options) =>
+            AntonioDbOptions.Configure((DbContextOptionsBuilder<AntonioDbContext>)options, postgres)
+                .AddInterceptors(sp.GetRequiredService<QueryCounterInterceptor>()));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AntonioDbContext>>().CreateDbContext());
+
+        services.AddAntonioCache(builder.Configuration);
+        services.AddSingleton<CachedReader>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<WorkshopReader>();
+        services.AddSingleton<LessonReader>();
+        services.AddSingleton<PricingReader>();
+        services.AddScoped<ViewerContext>();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
+        app.UseMiddleware<RequestMetricsMiddleware>();
+        // Never a stack trace, in any environment: a database outage is a 503 page, anything else a 500 page.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Error",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = e => DatabaseStartup.IsUnreachable(e) || e is TimeoutException
+                ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}

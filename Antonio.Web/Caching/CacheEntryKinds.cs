@@ -1,0 +1,42 @@
+using ZiggyCreatures.Caching.Fusion;
+
+namespace Antonio.Web.Caching;
+
+/// <summary>
+/// Entry options per kind of data. Every kind: fail-safe (serve the last good value when Postgres or
+/// Redis fails), a soft timeout on the factory when a stale value exists, eager refresh and jitter.
+/// Correctness after edits never depends on the duration: every write path removes by tag.
+/// </summary>
+public static class CacheEntryKinds
+{
+    /// <summary>Workshops, lessons, listings: change only through admin writes (which invalidate).</summary>
+    public static readonly FusionCacheEntryOptions Content = Make(TimeSpan.FromMinutes(30));
+
+    /// <summary>Rendered Markdown is addressed by content hash: it never goes stale.</summary>
+    public static readonly FusionCacheEntryOptions Markdown = Make(TimeSpan.FromHours(12));
+
+    /// <summary>Coupons and pricing inputs: short, because coupons expire and get used up.</summary>
+    public static readonly FusionCacheEntryOptions Pricing = Make(TimeSpan.FromMinutes(1));
+
+    /// <summary>Access snapshots and progress: short-lived and invalidated by the writes that change them.</summary>
+    public static readonly FusionCacheEntryOptions PerUser = Make(TimeSpan.FromMinutes(2));
+
+    private static FusionCacheEntryOptions Make(TimeSpan duration) => new()
+    {
+        Duration = duration,
+        IsFailSafeEnabled = true,
+        FailSafeMaxDuration = TimeSpan.FromHours(24),
+        FailSafeThrottleDuration = TimeSpan.FromSeconds(30),
+        // With a stale value in hand, a slow database never holds a page for more than 100 ms.
+        FactorySoftTimeout = TimeSpan.FromMilliseconds(100),
+        FactoryHardTimeout = TimeSpan.FromSeconds(10),
+        AllowTimedOutFactoryBackgroundCompletion = true,
+        EagerRefreshThreshold = 0.9f,
+        JitterMaxDuration = TimeSpan.FromSeconds(duration.TotalMinutes >= 10 ? 30 : 3),
+        // A Redis outage must never fail a page: L1 and the database carry on.
+        DistributedCacheSoftTimeout = TimeSpan.FromMilliseconds(50),
+        DistributedCacheHardTimeout = TimeSpan.FromMilliseconds(500),
+        AllowBackgroundDistributedCacheOperations = true,
+        AllowBackgroundBackplaneOperations = true,
+    };
+}

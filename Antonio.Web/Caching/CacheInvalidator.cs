@@ -1,0 +1,50 @@
+using Antonio.Data;
+using Microsoft.EntityFrameworkCore;
+using ZiggyCreatures.Caching.Fusion;
+
+namespace Antonio.Web.Caching;
+
+/// <summary>
+/// The one helper every write path calls after it commits. Removing by tag reaches every node: the
+/// backplane tells the other nodes' L1s, and the tag's expiry lives in Redis.
+/// </summary>
+public sealed class CacheInvalidator(IFusionCache cache, IDbContextFactory<AntonioDbContext> dbFactory)
+{
+    /// <summary>
+    /// A content resource changed (edit, publish, delete): drop its entries and those of every
+    /// workshop that contains it (its tree, title or slug may be shown there), and the listings.
+    /// </summary>
+    public async Task ContentChangedAsync(Guid resourceId, CancellationToken ct = default)
+    {
+        var tags = new HashSet<string> { CacheTags.Content(resourceId), CacheTags.WorkshopList };
+        foreach (var ancestor in await AncestorsAsync(resourceId, ct)) tags.Add(CacheTags.Content(ancestor));
+        foreach (var tag in tags) await cache.RemoveByTagAsync(tag, token: ct);
+    }
+
+    public async Task ProductChangedAsync(Guid productId, CancellationToken ct = default)
+    {
+        await cache.RemoveByTagAsync(CacheTags.Product(productId), token: ct);
+        await cache.RemoveByTagAsync(CacheTags.WorkshopList, token: ct);
+    }
+
+    public Task CouponsChangedAsync(CancellationToken ct = default) =>
+        cache.RemoveByTagAsync(CacheTags.Coupons, token: ct).AsTask();
+
+    /// <summary>Purchases, refunds, seat redemptions, progress: that user's access and progress entries.</summary>
+    public Task UserChangedAsync(Guid userId, CancellationToken ct = default) =>
+        cache.RemoveByTagAsync(CacheTags.User(userId), token: ct).AsTask();
+
+    /// <summary>Parents up to the workshop (lesson → section → workshop), via the content_links(child_id) index.</summary>
+    private async Task<List<Guid>> AncestorsAsync(Guid resourceId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Database.SqlQueryRaw<Guid>("""
+            WITH RECURSIVE up(id, depth) AS (
+              SELECT parent_id, 1 FROM content_links WHERE child_id = {0}
+              UNION
+              SELECT l.parent_id, up.depth + 1 FROM content_links l JOIN up ON l.child_id = up.id WHERE up.depth < 4
+            )
+            SELECT DISTINCT id AS "Value" FROM up
+            """, resourceId).ToListAsync(ct);
+    }
+}

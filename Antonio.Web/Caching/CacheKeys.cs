@@ -1,0 +1,33 @@
+namespace Antonio.Web.Caching;
+
+/// <summary>
+/// The only place cache keys are made. One builder per cached function; every argument is part of
+/// the key and escaped, so no two builders — and no two argument lists — can produce the same key
+/// (the old platform's caches all shared the key "workshop"). Bump <see cref="Version"/> when the
+/// shape of a cached value changes.
+/// </summary>
+public static class CacheKeys
+{
+    public const string Version = "v1";
+
+    public static string WorkshopData(string slugOrId) => Build("workshop-data", slugOrId);
+    public static string LessonContent(Guid lessonId) => Build("lesson-content", lessonId.ToString("N"));
+    public static string Markdown(string sha256Hex) => Build("markdown", sha256Hex);
+    public static string WorkshopList() => Build("workshop-list");
+    public static string SiteCoupons() => Build("site-coupons");
+    public static string CouponByCode(string code) => Build("coupon-by-code", code);
+    /// <summary>Pricing inputs for a set of products (order-insensitive: ids are sorted).</summary>
+    public static string PricingInputs(IEnumerable<Guid> productIds) =>
+        Build("pricing-inputs", string.Join(",", productIds.Select(id => id.ToString("N")).Order(StringComparer.Ordinal)));
+    public static string AccessSnapshot(Guid userId) => Build("access", userId.ToString("N"));
+    public static string ModuleProgress(Guid userId, Guid workshopId) =>
+        Build("module-progress", userId.ToString("N"), workshopId.ToString("N"));
+
+    /// <summary>"v1:{function}:{arg1}:{arg2}…" with every argument escaped so ':' cannot appear inside one.</summary>
+    private static string Build(string function, params string[] args)
+    {
+        var key = Version + ":" + function;
+        foreach (var arg in args) key += ":" + Uri.EscapeDataString(arg);
+        return key;
+    }
+}

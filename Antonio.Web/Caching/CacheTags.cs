@@ -1,0 +1,15 @@
+namespace Antonio.Web.Caching;
+
+/// <summary>
+/// The only place cache tags are made. Write paths remove by tag (see <see cref="CacheInvalidator"/>):
+/// content:{id} for a resource and everything derived from it, product:{id}, coupons, user:{id}.
+/// </summary>
+public static class CacheTags
+{
+    public const string Coupons = "coupons";
+    public const string WorkshopList = "workshop-list";
+
+    public static string Content(Guid resourceId) => "content:" + resourceId.ToString("N");
+    public static string Product(Guid productId) => "product:" + productId.ToString("N");
+    public static string User(Guid userId) => "user:" + userId.ToString("N");
+}

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Antonio.Web.Observability;
+
+/// <summary>
+/// Gives each request a <see cref="RequestStats"/>, writes Server-Timing when the headers leave
+/// (db: commands so far and their time; cache: hit when no factory ran; app: time to first byte),
+/// and one structured log line when the request ends.
+/// </summary>
+public sealed class RequestMetricsMiddleware(RequestDelegate next, RequestLog log, ILogger<RequestMetricsMiddleware> logger)
+{
+    public const string RequestIdHeader = "X-Request-Id";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var stats = new RequestStats();
+        context.Features.Set(stats);
+        var started = Stopwatch.GetTimestamp();
+        var requestId = context.Request.Headers[RequestIdHeader].FirstOrDefault() is { Length: > 0 and <= 64 } given
+            ? given : context.TraceIdentifier;
+
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers["Server-Timing"] = ServerTiming(stats, Stopwatch.GetElapsedTime(started));
+            return Task.CompletedTask;
+        });
+
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            log.Add(new RequestRecord(requestId, context.Request.Path, context.Response.StatusCode,
+                stats.Queries, stats.CacheMisses, elapsed.TotalMilliseconds));
+            if (!context.Request.Path.StartsWithSegments("/_framework") && !context.Request.Path.StartsWithSegments("/css"))
+                logger.LogInformation("request {Method} {Path} {Status} {DurationMs:F2}ms queries={Queries} cache_misses={CacheMisses}",
+                    context.Request.Method, context.Request.Path.Value, context.Response.StatusCode,
+                    elapsed.TotalMilliseconds, stats.Queries, stats.CacheMisses);
+        }
+    }
+
+    public static string ServerTiming(RequestStats stats, TimeSpan app) => string.Create(CultureInfo.InvariantCulture,
+        $"db;desc=\"{stats.Queries} queries\";dur={stats.DbTime.TotalMilliseconds:F2}, cache;desc=\"{(stats.CacheMisses == 0 ? "hit" : "miss")}\", app;dur={app.TotalMilliseconds:F2}");
+}
