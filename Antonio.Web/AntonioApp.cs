@@ -10,6 +10,7 @@ using Antonio.Web.Startup;
 using Antonio.Web.Workshops;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Antonio.Web;
 
@@ -46,12 +47,13 @@ public static class AntonioApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RequestStatsAccessor>();
         services.AddSingleton<QueryCounterInterceptor>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<QueryCounterInterceptor>());
         services.AddSingleton<RequestLog>();
 
         // One pooled factory; scoped contexts for write paths come from it too.
         services.AddPooledDbContextFactory<AntonioDbContext>((sp, options) =>
             AntonioDbOptions.Configure((DbContextOptionsBuilder<AntonioDbContext>)options, postgres)
-                .AddInterceptors(sp.GetRequiredService<QueryCounterInterceptor>()));
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AntonioDbContext>>().CreateDbContext());
 
         services.AddAntonioCache(builder.Configuration);

@@ -24,9 +24,10 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
     private DemoText _text = null!;
     private string _passwordHash = "";
 
-    // Default catalogue layout (DESIGN.md §5): which workshop index plays which part.
-    public const int EssentialsFirst = 0, EssentialsLast = 2, AdvancedFirst = 3, AdvancedLast = 5;
-    public const int UnlistedWorkshop = 9, UpcomingCohortWorkshop = 10, LiveCohortWorkshop = 11;
+    private const int EssentialsFirst = DemoCatalogue.EssentialsFirst, EssentialsLast = DemoCatalogue.EssentialsLast;
+    private const int AdvancedFirst = DemoCatalogue.AdvancedFirst, AdvancedLast = DemoCatalogue.AdvancedLast;
+    private const int UnlistedWorkshop = DemoCatalogue.UnlistedWorkshop;
+    private const int UpcomingCohortWorkshop = DemoCatalogue.UpcomingCohortWorkshop, LiveCohortWorkshop = DemoCatalogue.LiveCohortWorkshop;
 
     public DemoDataSet Build()
     {
@@ -144,10 +145,9 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
 
     private ContentResource AddWorkshop(int index, Guid admin, Guid contributor)
     {
-        var topic = _text.Topic(index);
-        var round = index / 20;
-        var title = round == 0 ? $"{topic} in Depth" : $"{topic} in Depth, Part {round + 1}";
-        var slug = Slugify(title);
+        var topic = DemoCatalogue.Topic(index);
+        var title = DemoCatalogue.WorkshopTitle(index);
+        var slug = DemoCatalogue.WorkshopSlug(index);
         var fields = new ContentFields
         {
             Title = title,

@@ -5,7 +5,7 @@ namespace Antonio.Data.Seeding;
 /// <summary>Deterministic, realistic-looking lesson Markdown (headings, prose, lists, code) and transcripts.</summary>
 internal sealed class DemoText(Random rng)
 {
-    private static readonly string[] Topics =
+    internal static readonly string[] Topics =
     [
         "TypeScript", "React Server Components", "PostgreSQL", "Redis", "Blazor", "Testing", "Accessibility",
         "Web Performance", "Distributed Systems", "Rust", "GraphQL", "Kubernetes", "Observability", "Security",
@@ -39,8 +39,6 @@ internal sealed class DemoText(Random rng)
         ("bash", "docker compose up -d postgres redis\npsql \"$DATABASE_URL\" -c 'EXPLAIN ANALYZE SELECT 1'\nredis-cli --latency"),
         ("rust", "fn parse(input: &str) -> Result<u32, std::num::ParseIntError> {\n    input.trim().parse::<u32>()\n}\n\nfn main() {\n    match parse(\" 42 \") {\n        Ok(n) => println!(\"{n}\"),\n        Err(e) => eprintln!(\"{e}\"),\n    }\n}"),
     ];
-
-    public string Topic(int i) => Topics[i % Topics.Length];
 
     public string Pick(string[] words) => words[rng.Next(words.Length)];
 

@@ -1,0 +1,21 @@
+namespace Antonio.Data.Seeding;
+
+/// <summary>
+/// Which seeded workshop plays which part (DESIGN.md §5), and its title and slug by index, so tests
+/// and the seeder name workshops the same way.
+/// </summary>
+public static class DemoCatalogue
+{
+    public const int EssentialsFirst = 0, EssentialsLast = 2, AdvancedFirst = 3, AdvancedLast = 5;
+    public const int FreeFirst = 6, UnlistedWorkshop = 9, UpcomingCohortWorkshop = 10, LiveCohortWorkshop = 11;
+
+    public static string Topic(int index) => DemoText.Topics[index % DemoText.Topics.Length];
+
+    public static string WorkshopTitle(int index)
+    {
+        var round = index / DemoText.Topics.Length;
+        return round == 0 ? $"{Topic(index)} in Depth" : $"{Topic(index)} in Depth, Part {round + 1}";
+    }
+
+    public static string WorkshopSlug(int index) => DemoDataBuilder.Slugify(WorkshopTitle(index));
+}

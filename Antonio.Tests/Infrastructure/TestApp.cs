@@ -1,0 +1,96 @@
+using Antonio.Web;
+using Antonio.Web.Observability;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Antonio.Tests.Infrastructure;
+
+/// <summary>
+/// The real web host (Kestrel on a free loopback port) over a test database. Each instance has its
+/// own L1 cache and its own Redis key prefix unless a prefix is shared on purpose (two-node tests).
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    public WebApplication App { get; }
+    public Uri BaseAddress { get; }
+    public HttpClient Client { get; }
+    public string CachePrefix { get; }
+
+    private TestApp(WebApplication app, string cachePrefix)
+    {
+        App = app;
+        CachePrefix = cachePrefix;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1"));
+        Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseAddress };
+    }
+
+    public static async Task<TestApp> StartAsync(TestDatabase db, bool redis = true, string? cachePrefix = null,
+        Action<WebApplicationBuilder>? configure = null, IDictionary<string, string?>? settings = null)
+    {
+        var prefix = cachePrefix ?? "test-" + Guid.NewGuid().ToString("N")[..10];
+        var app = await AntonioApp.CreateAsync(["--environment", "Development"], builder =>
+        {
+            var values = new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Postgres"] = db.ConnectionString,
+                ["ConnectionStrings:Redis"] = redis ? TestEnvironment.Redis : "",
+                ["Antonio:Cache:Prefix"] = prefix,
+                ["Antonio:Database:Migrate"] = "false",
+                ["Antonio:Seed:Demo"] = "false",
+                ["Logging:LogLevel:Default"] = "Warning",
+            };
+            if (settings is not null) foreach (var (k, v) in settings) values[k] = v;
+            builder.Configuration.AddInMemoryCollection(values);
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            configure?.Invoke(builder);
+        });
+        await app.StartAsync();
+        return new TestApp(app, prefix);
+    }
+
+    public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    /// <summary>GETs a path and returns the response, its body and the request's final record (queries, cache misses).</summary>
+    public async Task<PageResult> GetAsync(string path, IDictionary<string, string>? headers = null)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add(RequestMetricsMiddleware.RequestIdHeader, id);
+        if (headers is not null) foreach (var (k, v) in headers) request.Headers.TryAddWithoutValidation(k, v);
+        using var response = await Client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        var record = await WaitForRecordAsync(id);
+        return new PageResult((int)response.StatusCode, body, record,
+            response.Headers.TryGetValues("Server-Timing", out var st) ? string.Join(",", st) : null);
+    }
+
+    private async Task<RequestRecord> WaitForRecordAsync(string id)
+    {
+        var log = Service<RequestLog>();
+        // The record is written when the middleware's finally block runs, just after the body ends.
+        for (var i = 0; i < 200; i++)
+        {
+            if (log.Find(id) is { } record) return record;
+            await Task.Delay(5);
+        }
+        throw new TimeoutException($"request {id} was never logged");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
+
+public sealed record PageResult(int Status, string Body, RequestRecord Record, string? ServerTiming)
+{
+    public int Queries => Record.Queries;
+}

@@ -1,0 +1,82 @@
+using Antonio.Data;
+using Antonio.Data.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Antonio.Tests.Infrastructure;
+
+/// <summary>A fresh PostgreSQL database created by the migrations, optionally seeded; dropped on dispose.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public string Name { get; }
+    public string ConnectionString { get; }
+
+    private TestDatabase(string name)
+    {
+        Name = name;
+        ConnectionString = TestEnvironment.ConnectionStringFor(name);
+    }
+
+    public static async Task<TestDatabase> CreateAsync(DemoSeedOptions? seed = null)
+    {
+        var db = new TestDatabase("antonio_test_" + Guid.NewGuid().ToString("N")[..12]);
+        await using (var admin = new NpgsqlConnection(TestEnvironment.PostgresServer))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {db.Name}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        await using var context = db.CreateContext();
+        await context.Database.MigrateAsync();
+        if (seed is not null) await DemoSeeder.SeedAsync(context, seed);
+        return db;
+    }
+
+    public AntonioDbContext CreateContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
+    {
+        var builder = AntonioDbOptions.Configure(new DbContextOptionsBuilder<AntonioDbContext>(), ConnectionString);
+        if (interceptors.Length > 0) builder.AddInterceptors(interceptors);
+        return new AntonioDbContext(builder.Options);
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await using var admin = new NpgsqlConnection(TestEnvironment.PostgresServer);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>One demo-seeded database shared (read-only) by a test collection.</summary>
+public sealed class SeededDatabaseFixture : IAsyncLifetime
+{
+    public TestDatabase Database { get; private set; } = null!;
+
+    public async Task InitializeAsync() =>
+        Database = await TestDatabase.CreateAsync(DemoSeedOptions.Default(TestEnvironment.SeedNow) with { Learners = 60, Purchases = 80 });
+
+    public async Task DisposeAsync() => await Database.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class SeededCollection : ICollectionFixture<SeededDatabaseFixture>
+{
+    public const string Name = "seeded database";
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace Antonio.Tests.Integration;
+
+/// <summary>The real executable, started against a database that is not there.</summary>
+public sealed class StartupErrorTests
+{
+    private static async Task<(int Code, string Out, string Err)> RunAsync(Dictionary<string, string> env)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Antonio.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment.Remove("ConnectionStrings__Postgres");
+        start.Environment.Remove("ConnectionStrings__Redis");
+        foreach (var (k, v) in env) start.Environment[k] = v;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    [Fact]
+    public async Task Unreachable_database_gives_one_clear_line_naming_the_setting()
+    {
+        var (code, _, err) = await RunAsync(new() { ["ConnectionStrings__Postgres"] = "Host=127.0.0.1;Port=1;Username=x;Database=y;Timeout=3" });
+        Assert.Equal(1, code);
+        var lines = err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.Contains("ConnectionStrings:Postgres", lines[0]);
+        Assert.Contains("127.0.0.1:1", lines[0]);
+        Assert.DoesNotContain("   at ", err);
+    }
+
+    [Fact]
+    public async Task Missing_connection_string_gives_one_clear_line()
+    {
+        var (code, _, err) = await RunAsync([]);
+        Assert.Equal(1, code);
+        Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("ConnectionStrings:Postgres is not set", err);
+    }
+}
