@@ -154,7 +154,7 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
             Slug = slug,
             State = ContentStates.Published,
             Visibility = index == UnlistedWorkshop ? ContentVisibilities.Unlisted : ContentVisibilities.Public,
-            Description = $"A hands-on workshop on {topic}: {_text.Description()}",
+            Description = $"A hands-on workshop on {topic}: {_text.Description().Replace("`", "")}",
             Body = _text.MarkdownBody(title, 1500),
             CoverImage = $"/img/covers/{index % 6}.svg",
             StartsAt = index == UpcomingCohortWorkshop ? _now.AddDays(14)

@@ -1,0 +1,61 @@
+using Microsoft.Playwright;
+
+namespace Antonio.Tests.Infrastructure;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright. No browser is ever downloaded: ExecutablePath points at
+/// /usr/bin/chromium (installed by scripts/test.sh). Background networking is off so the browser
+/// itself never reaches beyond 127.0.0.1.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = TestEnvironment.Chromium,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            ],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+    }
+}
+
+/// <summary>Watches a page: console errors, page errors, failed requests, and every URL it asked for.</summary>
+public sealed class PageWatch
+{
+    public List<string> Errors { get; } = [];
+    public List<string> Requests { get; } = [];
+
+    public PageWatch(IPage page)
+    {
+        page.Console += (_, message) => { if (message.Type == "error") lock (Errors) Errors.Add("console: " + message.Text); };
+        page.PageError += (_, error) => { lock (Errors) Errors.Add("page: " + error); };
+        // A fetch superseded by the next navigation is aborted by the browser by design; anything else is a failure.
+        page.RequestFailed += (_, request) =>
+        {
+            if (request.Failure?.Contains("ERR_ABORTED") == true) return;
+            lock (Errors) Errors.Add($"failed: {request.Url} {request.Failure}");
+        };
+        page.Request += (_, request) => { lock (Requests) Requests.Add(request.Url); };
+    }
+
+    public void AssertClean()
+    {
+        Assert.Empty(Errors);
+        Assert.All(Requests, url => Assert.Equal("127.0.0.1", new Uri(url).Host));
+    }
+}

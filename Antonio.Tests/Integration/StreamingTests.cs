@@ -1,0 +1,60 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Text;
+using Antonio.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Antonio.Tests.Integration;
+
+/// <summary>The workshop page's hero leaves before its pricing is computed (streaming SSR).</summary>
+[Collection(SeededCollection.Name)]
+public sealed class StreamingTests(SeededDatabaseFixture seeded)
+{
+    /// <summary>Makes the pricing-inputs query slow, as a loaded database would.</summary>
+    private sealed class SlowPricingInterceptor : DbCommandInterceptor
+    {
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("'upgradableFrom'") && command.CommandText.Contains("FROM products p WHERE p.id = ANY"))
+                await Task.Delay(600, cancellationToken);
+            return result;
+        }
+    }
+
+    [Fact]
+    public async Task Hero_is_flushed_in_an_earlier_chunk_than_the_streamed_pricing()
+    {
+        await using var app = await TestApp.StartAsync(seeded.Database,
+            configure: b => b.Services.AddSingleton<IInterceptor, SlowPricingInterceptor>());
+        var slug = SeededData.Slug(0);
+
+        using var response = await app.Client.GetAsync($"/workshops/{slug}", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(200, (int)response.StatusCode);
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        var clock = Stopwatch.StartNew();
+        var received = new StringBuilder();
+        TimeSpan? heroAt = null, pricingAt = null;
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(buffer)) > 0)
+        {
+            received.Append(Encoding.UTF8.GetString(buffer, 0, read));
+            var text = received.ToString();
+            if (heroAt is null && text.Contains("<h1>")) heroAt = clock.Elapsed;
+            if (pricingAt is null && text.Contains("class=\"products\"")) pricingAt = clock.Elapsed;
+        }
+
+        var html = received.ToString();
+        Assert.NotNull(heroAt);
+        Assert.NotNull(pricingAt);
+        // The first chunk carried the hero and the pricing placeholder (a skeleton of the final size)…
+        var heroIndex = html.IndexOf("<h1>", StringComparison.Ordinal);
+        var templateIndex = html.IndexOf("<blazor-ssr>", StringComparison.Ordinal);
+        Assert.True(templateIndex > heroIndex, "the pricing arrives as a later streaming update");
+        Assert.Contains("class=\"skeleton\"", html[..templateIndex]);
+        // …and the pricing markup came later, in its own chunk, after the slow query.
+        Assert.True(pricingAt - heroAt > TimeSpan.FromMilliseconds(300), $"hero at {heroAt}, pricing at {pricingAt}");
+    }
+}
