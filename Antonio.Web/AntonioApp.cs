@@ -63,6 +63,7 @@ public static class AntonioApp
         services.AddSingleton<LessonReader>();
         services.AddSingleton<PricingReader>();
         services.AddScoped<ViewerContext>();
+        services.AddSingleton<Admin.ContentEditor>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
     }
@@ -75,7 +76,7 @@ public static class AntonioApp
         {
             ExceptionHandlingPath = "/Error",
             CreateScopeForErrors = true,
-            StatusCodeSelector = e => DatabaseStartup.IsUnreachable(e) || e is TimeoutException
+            StatusCodeSelector = e => DatabaseOutage.IsOutage(e)
                 ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Antonio.Data;
 using Antonio.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +29,7 @@ public static class DatabaseStartup
                 PrintDemoAccounts();
             }
         }
-        catch (Exception e) when (IsUnreachable(e))
+        catch (Exception e) when (DatabaseOutage.IsOutage(e))
         {
             var target = new NpgsqlConnectionStringBuilder(config.GetConnectionString("Postgres"));
             throw new StartupException(
@@ -45,12 +44,6 @@ public static class DatabaseStartup
         foreach (var (email, situation) in DemoAccounts.All) Console.WriteLine($"  {email,-32} {situation}");
         Console.WriteLine();
     }
-
-    /// <summary>Connection refused, unknown host, bad credentials, missing database: all "can't reach".</summary>
-    public static bool IsUnreachable(Exception e) => Innermost(e) is SocketException or TimeoutException
-        || e is NpgsqlException { InnerException: SocketException or TimeoutException or System.IO.IOException }
-        || e is PostgresException { SqlState: "3D000" or "28P01" or "28000" or "57P03" }
-        || (e.InnerException is { } inner && IsUnreachable(inner));
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 }
