@@ -97,7 +97,8 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
             // The access snapshot reads a user's purchases by status.
             e.HasIndex(x => new { x.UserId, x.Status });
             e.HasIndex(x => x.ProductId);
-            e.HasIndex(x => x.RedeemedBulkCouponId);
+            // A learner redeems a given team's seat at most once.
+            e.HasIndex(x => new { x.RedeemedBulkCouponId, x.UserId }).IsUnique().HasFilter("redeemed_bulk_coupon_id IS NOT NULL");
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Coupon>().WithMany().HasForeignKey(x => x.CouponId).OnDelete(DeleteBehavior.SetNull);

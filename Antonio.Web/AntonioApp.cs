@@ -1,5 +1,6 @@
 using Antonio.Data;
 using Antonio.Web.Access;
+using Antonio.Web.Access.Account;
 using Antonio.Web.Caching;
 using Antonio.Web.Commerce;
 using Antonio.Web.Components;
@@ -62,7 +63,12 @@ public static class AntonioApp
         services.AddSingleton<WorkshopReader>();
         services.AddSingleton<LessonReader>();
         services.AddSingleton<PricingReader>();
+        services.AddSingleton<AccessReader>();
+        services.AddSingleton<PurchaseEffects>();
+        services.AddSingleton<TeamSeats>();
+        services.AddSingleton<Progress.ProgressService>();
         services.AddScoped<ViewerContext>();
+        services.AddAntonioIdentity(builder.Configuration);
         services.AddSingleton<Admin.ContentEditor>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -80,8 +86,11 @@ public static class AntonioApp
                 ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

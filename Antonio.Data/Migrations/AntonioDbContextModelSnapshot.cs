@@ -483,11 +483,13 @@ namespace Antonio.Data.Migrations
                     b.HasIndex("ProductId")
                         .HasDatabaseName("ix_purchases_product_id");
 
-                    b.HasIndex("RedeemedBulkCouponId")
-                        .HasDatabaseName("ix_purchases_redeemed_bulk_coupon_id");
-
                     b.HasIndex("UpgradedFromId")
                         .HasDatabaseName("ix_purchases_upgraded_from_id");
+
+                    b.HasIndex("RedeemedBulkCouponId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_purchases_redeemed_bulk_coupon_id_user_id")
+                        .HasFilter("redeemed_bulk_coupon_id IS NOT NULL");
 
                     b.HasIndex("UserId", "Status")
                         .HasDatabaseName("ix_purchases_user_id_status");

@@ -80,7 +80,7 @@ public sealed class CacheKeysTests
     public void Tags_are_distinct_per_kind_and_id()
     {
         var id = Guid.NewGuid();
-        var tags = new[] { CacheTags.Content(id), CacheTags.Product(id), CacheTags.User(id), CacheTags.Coupons, CacheTags.WorkshopList };
+        var tags = new[] { CacheTags.Content(id), CacheTags.Product(id), CacheTags.User(id), CacheTags.Progress(id), CacheTags.Coupons, CacheTags.WorkshopList };
         Assert.Equal(tags.Length, tags.Distinct().Count());
     }
 }

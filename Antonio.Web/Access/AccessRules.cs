@@ -1,5 +1,7 @@
+using Antonio.Data.Access;
 using Antonio.Data.Commerce;
 using Antonio.Data.Content;
+using Antonio.Data.Identity;
 
 namespace Antonio.Web.Access;
 
@@ -11,49 +13,177 @@ public sealed record AccessFlags
     public bool CanInviteTeam { get; init; }
     public bool IsRegionRestricted { get; init; }
     public bool IsPendingOpenAccess { get; init; }
+    /// <summary>When a pending cohort opens.</summary>
     public DateTimeOffset? OpensAt { get; init; }
     public bool CanDownloadSource { get; init; }
     public bool CanEdit { get; init; }
+    /// <summary>The viewer holds access to the whole workshop (not just its free parts).</summary>
+    public bool HasWorkshopAccess { get; init; }
 
     public static readonly AccessFlags None = new();
 }
 
-/// <summary>Who is asking, from where, and when. Anonymous visitors have no user id.</summary>
-public sealed record AccessContext(Guid? UserId, bool IsAdmin, string Country, DateTimeOffset Now)
+/// <summary>Who is asking (null snapshot = signed out), from which country, and when.</summary>
+public sealed record AccessContext(AccessSnapshot? Snapshot, string Country, DateTimeOffset Now)
 {
-    public static AccessContext Anonymous(DateTimeOffset now, string country = "US") => new(null, false, country, now);
+    public Guid? UserId => Snapshot?.UserId;
+    public bool IsSignedIn => Snapshot is not null;
+    public bool IsAdmin => Snapshot?.HasRole(SiteRoles.Admin) == true;
+    public bool IsReviewer => Snapshot?.HasRole(SiteRoles.Reviewer) == true;
+    public bool IsContributor => Snapshot?.HasRole(SiteRoles.Contributor) == true;
+
+    public static AccessContext Anonymous(DateTimeOffset now, string country = "US") => new(null, country, now);
 }
 
 /// <summary>
-/// Every access rule, in one pure file. A function of the viewer, the workshop tree and the lesson:
-/// no I/O, so every case is unit-testable and the page decides before it writes a protected byte.
+/// Every access rule of DESIGN.md §5b, in one pure file: a function of the viewer's snapshot, the
+/// workshop tree, the lesson, the request country and the clock. No I/O, so every case is testable
+/// and a page decides before it writes a protected byte.
 /// </summary>
 public static class AccessRules
 {
-    /// <summary>Only published content is shown to learners; private only to admins; soft-deleted never (it is not loaded).</summary>
-    public static bool IsListedOrReachable(string state, string visibility, AccessContext viewer) =>
-        viewer.IsAdmin || (state == ContentStates.Published && visibility != ContentVisibilities.Private);
+    // ---- content visibility (§5a) -------------------------------------------------------------
 
-    /// <summary>§5b.2: a workshop no active self-paced or cohort product sells is free to everyone.</summary>
+    /// <summary>Learners see published, non-private content; admins and reviewers see everything; contributors their own.</summary>
+    public static bool IsReachable(WorkshopData workshop, AccessContext viewer) =>
+        viewer.IsAdmin || viewer.IsReviewer || OwnsContent(workshop, viewer)
+        || (workshop.State == ContentStates.Published && workshop.Visibility != ContentVisibilities.Private);
+
+    private static bool OwnsContent(WorkshopData workshop, AccessContext viewer) =>
+        viewer.IsContributor && viewer.UserId is { } id && workshop.CreatedById == id;
+
+    /// <summary>Rule 1: staff who may read every lesson of this workshop, drafts included.</summary>
+    public static bool CanSeeDrafts(WorkshopData workshop, AccessContext viewer) => IsStaffReader(workshop, viewer);
+
+    private static bool IsStaffReader(WorkshopData workshop, AccessContext viewer) =>
+        viewer.IsAdmin || viewer.IsReviewer || OwnsContent(workshop, viewer);
+
+    /// <summary>Rule 1: admins edit everything; contributors what they created.</summary>
+    public static bool CanEdit(WorkshopData workshop, AccessContext viewer) => viewer.IsAdmin || OwnsContent(workshop, viewer);
+
+    // ---- free content (rules 2, 3) ------------------------------------------------------------
+
+    /// <summary>Rule 2: a workshop no active self-paced or cohort product sells is free to everyone.</summary>
     public static bool IsFreeWorkshop(WorkshopData workshop) =>
         !workshop.Products.Any(p => p.Status == 1 && p.Type is ProductTypes.SelfPaced or ProductTypes.Cohort);
 
-    /// <summary>§5a/§5b.3: free through the lesson's own flag, its link's tier, or its section link's tier.</summary>
+    /// <summary>Rule 3: free through the lesson's own flag, its link's tier, or its section link's tier.</summary>
     public static bool IsFreeTier(TreeNode lesson, TreeNode? section) =>
         lesson.Free || lesson.Tier == LinkTiers.Free || section?.Tier == LinkTiers.Free;
 
-    public static AccessFlags ForWorkshop(WorkshopData workshop, AccessContext viewer) => new()
+    /// <summary>A lesson's subscription tier (rule 10): its link's tier, else its section's, else pro.</summary>
+    public static string LessonTier(TreeNode lesson, TreeNode? section) =>
+        IsFreeTier(lesson, section) ? LinkTiers.Free : lesson.Tier ?? section?.Tier ?? LinkTiers.Pro;
+
+    private static int TierRank(string? tier) => tier switch
     {
-        CanViewWorkshop = IsListedOrReachable(workshop.State, workshop.Visibility, viewer),
-        CanEdit = viewer.IsAdmin,
+        LinkTiers.Pro => 2,
+        LinkTiers.Standard => 1,
+        _ => 0,
     };
+
+    // ---- entitlements (rules 4–10) ------------------------------------------------------------
+
+    /// <summary>Active: not soft-deleted (not in the snapshot at all), and no expiry or an expiry still ahead.</summary>
+    public static bool IsActive(SnapshotEntitlement e, DateTimeOffset now) => e.ExpiresAt is null || e.ExpiresAt > now;
+
+    /// <summary>
+    /// The entitlements that count: active (rule 4), tied to one of the user's memberships (rule 9),
+    /// and not from a purchase that no longer grants access (rule 6: refunded, disputed, banned).
+    /// </summary>
+    private static IEnumerable<(SnapshotEntitlement Entitlement, SnapshotPurchase? Purchase)> Counting(AccessSnapshot snapshot, DateTimeOffset now)
+    {
+        var memberships = snapshot.Memberships.Select(m => m.Id).ToHashSet();
+        foreach (var e in snapshot.Entitlements)
+        {
+            if (!IsActive(e, now)) continue;
+            if (e.OrganizationMembershipId is not { } membership || !memberships.Contains(membership)) continue;
+            var purchase = e.SourceType == EntitlementSources.Purchase
+                ? snapshot.Purchases.FirstOrDefault(p => p.Id == e.SourceId) : null;
+            if (purchase is not null && !PurchaseStatus.GrantsAccess(purchase.Status)) continue;
+            yield return (e, purchase);
+        }
+    }
+
+    /// <summary>Rule 7: a Restricted (PPP) purchase is valid only from its own country.</summary>
+    private static bool IsRegionBlocked(SnapshotPurchase? purchase, string country) =>
+        purchase is { Status: PurchaseStatus.Restricted } && !string.Equals(purchase.Country, country, StringComparison.OrdinalIgnoreCase);
+
+    private readonly record struct ContentGrant(bool Open, bool RegionRestricted, bool Pending, DateTimeOffset? OpensAt);
+
+    /// <summary>Rules 4, 5, 7: what the viewer's workshop and cohort entitlements give for this workshop.</summary>
+    private static ContentGrant WorkshopGrant(WorkshopData workshop, AccessContext viewer)
+    {
+        if (viewer.Snapshot is not { } snapshot) return default;
+        bool open = false, restricted = false, pending = false;
+        foreach (var (e, purchase) in Counting(snapshot, viewer.Now))
+        {
+            if (!e.ContentIds.Contains(workshop.Id)) continue;
+            if (e.Type is not (EntitlementTypeNames.WorkshopContentAccess or EntitlementTypeNames.CohortContentAccess)) continue;
+            if (IsRegionBlocked(purchase, viewer.Country)) { restricted = true; continue; }
+            if (e.Type == EntitlementTypeNames.CohortContentAccess && workshop.StartsAt is { } starts && starts > viewer.Now)
+            {
+                pending = true;
+                continue;
+            }
+            open = true;
+        }
+        return new ContentGrant(open, restricted && !open, pending && !open, pending && !open ? workshop.StartsAt : null);
+    }
+
+    /// <summary>Rule 10: the highest subscription tier that covers this workshop ("free" when none).</summary>
+    private static string SubscriptionTier(WorkshopData workshop, AccessContext viewer)
+    {
+        if (viewer.Snapshot is not { } snapshot) return LinkTiers.Free;
+        var best = LinkTiers.Free;
+        foreach (var (e, _) in Counting(snapshot, viewer.Now))
+        {
+            if (e.Type != EntitlementTypeNames.SubscriptionAccess) continue;
+            if (e.ContentIds.Count > 0 && !e.ContentIds.Contains(workshop.Id)) continue;
+            if (TierRank(e.Tier) > TierRank(best)) best = e.Tier!;
+        }
+        return best;
+    }
+
+    /// <summary>Rule 8: holders of a bulk purchase of a product selling this workshop may invite while seats remain.</summary>
+    private static bool CanInviteTeam(WorkshopData workshop, AccessContext viewer) =>
+        viewer.Snapshot is { } snapshot && snapshot.Purchases.Any(p =>
+            p.BulkCouponId is not null && PurchaseStatus.GrantsAccess(p.Status)
+            && workshop.Products.Any(w => w.Id == p.ProductId)
+            && p.BulkUsedCount < p.BulkMaxUses);
+
+    // ---- decisions ----------------------------------------------------------------------------
+
+    public static AccessFlags ForWorkshop(WorkshopData workshop, AccessContext viewer)
+    {
+        if (!IsReachable(workshop, viewer)) return AccessFlags.None;
+        var staff = IsStaffReader(workshop, viewer);
+        var grant = WorkshopGrant(workshop, viewer);
+        var full = staff || IsFreeWorkshop(workshop) || grant.Open || SubscriptionTier(workshop, viewer) == LinkTiers.Pro;
+        return new AccessFlags
+        {
+            CanViewWorkshop = true,
+            HasWorkshopAccess = full,
+            CanDownloadSource = staff || grant.Open,
+            CanInviteTeam = CanInviteTeam(workshop, viewer),
+            IsRegionRestricted = !full && grant.RegionRestricted,
+            IsPendingOpenAccess = !full && grant.Pending,
+            OpensAt = full ? null : grant.OpensAt,
+            CanEdit = CanEdit(workshop, viewer),
+        };
+    }
 
     public static AccessFlags ForLesson(WorkshopData workshop, TreeNode lesson, TreeNode? section, AccessContext viewer)
     {
-        var workshopFlags = ForWorkshop(workshop, viewer);
-        if (!workshopFlags.CanViewWorkshop) return AccessFlags.None;
-        var reachable = viewer.IsAdmin || lesson.IsPublished;
-        var open = reachable && (viewer.IsAdmin || IsFreeWorkshop(workshop) || IsFreeTier(lesson, section));
-        return workshopFlags with { CanViewLesson = open, CanDownloadSource = open && viewer.IsAdmin };
+        var flags = ForWorkshop(workshop, viewer);
+        if (!flags.CanViewWorkshop) return AccessFlags.None;
+        var staff = IsStaffReader(workshop, viewer);
+        if (!staff && (!lesson.IsPublished || section is { IsPublished: false })) return flags with { CanViewWorkshop = true, CanViewLesson = false };
+
+        var open = staff || flags.HasWorkshopAccess || IsFreeTier(lesson, section)
+                   || TierRank(SubscriptionTier(workshop, viewer)) >= TierRank(LessonTier(lesson, section));
+        return open
+            ? flags with { CanViewLesson = true, IsRegionRestricted = false, IsPendingOpenAccess = false, OpensAt = null }
+            : flags;
     }
 }

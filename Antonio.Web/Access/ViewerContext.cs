@@ -1,16 +1,33 @@
+using System.Security.Claims;
+
 namespace Antonio.Web.Access;
 
-/// <summary>Builds the <see cref="AccessContext"/> for the current request: who, from which country, when.</summary>
-public sealed class ViewerContext(IHttpContextAccessor http, IConfiguration config, TimeProvider clock)
+/// <summary>
+/// The current request's <see cref="AccessContext"/>: the signed-in user's cached snapshot, the
+/// request country (a configurable header, default CF-IPCountry, falling back to Antonio:DefaultCountry)
+/// and the clock. Computed once per request.
+/// </summary>
+public sealed class ViewerContext(IHttpContextAccessor http, IConfiguration config, TimeProvider clock, AccessReader access)
 {
-    public AccessContext Current()
+    private AccessContext? _current;
+
+    public async ValueTask<AccessContext> CurrentAsync(CancellationToken ct = default)
     {
+        if (_current is not null) return _current;
         var context = http.HttpContext;
+        var snapshot = UserId(context?.User) is { } userId ? await access.GetAsync(userId, ct) : null;
+        return _current = new AccessContext(snapshot, Country(context), clock.GetUtcNow());
+    }
+
+    public static Guid? UserId(ClaimsPrincipal? user) =>
+        user?.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    private string Country(HttpContext? context)
+    {
         var header = config["Antonio:CountryHeader"] ?? "CF-IPCountry";
-        var country = context?.Request.Headers[header].FirstOrDefault();
+        var value = context?.Request.Headers[header].FirstOrDefault();
         // Only a two-letter code counts; anything else (absent, "XX", hostile) falls back.
-        country = country is { Length: 2 } c && char.IsAsciiLetter(c[0]) && char.IsAsciiLetter(c[1])
+        return value is { Length: 2 } c && char.IsAsciiLetter(c[0]) && char.IsAsciiLetter(c[1]) && c != "XX"
             ? c.ToUpperInvariant() : config["Antonio:DefaultCountry"] ?? "US";
-        return new AccessContext(null, false, country, clock.GetUtcNow());
     }
 }

@@ -30,9 +30,13 @@ public sealed class CacheInvalidator(IFusionCache cache, IDbContextFactory<Anton
     public Task CouponsChangedAsync(CancellationToken ct = default) =>
         cache.RemoveByTagAsync(CacheTags.Coupons, token: ct).AsTask();
 
-    /// <summary>Purchases, refunds, seat redemptions, progress: that user's access and progress entries.</summary>
+    /// <summary>Purchases, refunds, seat redemptions, role changes: that user's access snapshot.</summary>
     public Task UserChangedAsync(Guid userId, CancellationToken ct = default) =>
         cache.RemoveByTagAsync(CacheTags.User(userId), token: ct).AsTask();
+
+    /// <summary>A lesson completed or un-completed: that user's progress entries.</summary>
+    public Task ProgressChangedAsync(Guid userId, CancellationToken ct = default) =>
+        cache.RemoveByTagAsync(CacheTags.Progress(userId), token: ct).AsTask();
 
     /// <summary>Parents up to the workshop (lesson → section → workshop), via the content_links(child_id) index.</summary>
     private async Task<List<Guid>> AncestorsAsync(Guid resourceId, CancellationToken ct)

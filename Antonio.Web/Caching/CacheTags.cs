@@ -2,7 +2,8 @@ namespace Antonio.Web.Caching;
 
 /// <summary>
 /// The only place cache tags are made. Write paths remove by tag (see <see cref="CacheInvalidator"/>):
-/// content:{id} for a resource and everything derived from it, product:{id}, coupons, user:{id}.
+/// content:{id} for a resource and everything derived from it, product:{id}, coupons, user:{id}
+/// (access), progress:{id}.
 /// </summary>
 public static class CacheTags
 {
@@ -12,4 +13,5 @@ public static class CacheTags
     public static string Content(Guid resourceId) => "content:" + resourceId.ToString("N");
     public static string Product(Guid productId) => "product:" + productId.ToString("N");
     public static string User(Guid userId) => "user:" + userId.ToString("N");
+    public static string Progress(Guid userId) => "progress:" + userId.ToString("N");
 }

@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Antonio.Web.Access.Account;
+
+public sealed class LoginInput
+{
+    [Required, EmailAddress, StringLength(256)] public string Email { get; set; } = "";
+    [Required, StringLength(256)] public string Password { get; set; } = "";
+}
+
+public sealed class RegisterInput
+{
+    [Required, EmailAddress, StringLength(256)] public string Email { get; set; } = "";
+    [StringLength(200)] public string? Name { get; set; }
+    [Required, StringLength(256, MinimumLength = 8, ErrorMessage = "Use at least 8 characters.")] public string Password { get; set; } = "";
+    [Required, Compare(nameof(Password), ErrorMessage = "The passwords do not match.")] public string ConfirmPassword { get; set; } = "";
+}
+
+public sealed class MagicLinkInput
+{
+    [Required, EmailAddress, StringLength(256)] public string Email { get; set; } = "";
+}
+
+public sealed class MagicRedeemInput
+{
+    [Required, StringLength(2048)] public string Token { get; set; } = "";
+}

@@ -1,0 +1,67 @@
+using Antonio.Data;
+using Antonio.Data.Identity;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using StackExchange.Redis;
+
+namespace Antonio.Web.Access.Account;
+
+public static class IdentityRegistration
+{
+    /// <summary>
+    /// Cookie sign-in with ASP.NET Core Identity: lockout after 5 failures for 15 minutes, 8+ character
+    /// passwords, unique emails. Data Protection keys live in Redis when it is configured, so a cookie
+    /// issued by one node is valid on every node.
+    /// </summary>
+    public static IServiceCollection AddAntonioIdentity(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddAuthentication(o =>
+        {
+            o.DefaultScheme = IdentityConstants.ApplicationScheme;
+            o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+        }).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "antonio.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            o.SlidingExpiration = true;
+        });
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<AppRole>()
+            .AddEntityFrameworkStores<AntonioDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+
+        var protection = services.AddDataProtection().SetApplicationName("antonio-workshops");
+        if (config.GetConnectionString("Redis") is { Length: > 0 } redis)
+        {
+            var options = ConfigurationOptions.Parse(redis);
+            options.AbortOnConnectFail = false;
+            var multiplexer = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(options));
+            protection.PersistKeysToStackExchangeRedis(() => multiplexer.Value.GetDatabase(), "antonio:data-protection-keys");
+        }
+
+        if (config["Antonio:Smtp:Host"] is { Length: > 0 }) services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        else services.AddSingleton<IEmailSender, LogEmailSender>();
+        services.AddScoped<MagicLinks>();
+        return services;
+    }
+}

@@ -1,0 +1,68 @@
+using Antonio.Data;
+using Antonio.Data.Access;
+using Antonio.Data.Commerce;
+using Antonio.Web.Caching;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Antonio.Web.Access;
+
+public enum RedeemOutcome { Redeemed, NotFound, NoSeatsLeft, AlreadyRedeemed }
+
+/// <summary>
+/// Redeeming a team seat (§5b.8): at most max_uses seats even under concurrent redemptions — the seat
+/// is taken by one conditional UPDATE (used_count &lt; max_uses), which PostgreSQL serialises per row —
+/// and at most one seat per learner (a unique index).
+/// </summary>
+public sealed class TeamSeats(IDbContextFactory<AntonioDbContext> dbFactory, PurchaseEffects effects, CacheInvalidator invalidator, TimeProvider clock)
+{
+    public const int MaxCodeLength = 64;
+
+    public async Task<RedeemOutcome> RedeemAsync(Guid userId, string code, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Length > MaxCodeLength) return RedeemOutcome.NotFound;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var coupon = await db.Coupons.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code && c.BulkPurchaseId != null, ct);
+        if (coupon?.RestrictedToProductId is not { } productId) return RedeemOutcome.NotFound;
+        if (await db.Purchases.AnyAsync(p => p.UserId == userId && p.RedeemedBulkCouponId == coupon.Id, ct)) return RedeemOutcome.AlreadyRedeemed;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var taken = await db.Coupons
+            .Where(c => c.Id == coupon.Id && c.Status == 1 && (c.MaxUses == -1 || c.UsedCount < c.MaxUses))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedCount, c => c.UsedCount + 1), ct);
+        if (taken == 0) return RedeemOutcome.NoSeatsLeft;
+
+        var now = clock.GetUtcNow();
+        var team = await db.OrganizationMemberships.AsNoTracking()
+            .Where(m => m.Role == OrganizationRoles.Owner)
+            .Join(db.Purchases.Where(p => p.Id == coupon.BulkPurchaseId), m => m.UserId, p => p.UserId, (m, _) => m.OrganizationId)
+            .FirstOrDefaultAsync(ct);
+        var membership = await db.OrganizationMemberships.AsTracking()
+            .FirstOrDefaultAsync(m => m.UserId == userId && m.OrganizationId == team, ct);
+        if (membership is null && team != Guid.Empty)
+        {
+            membership = new OrganizationMembership { Id = Guid.NewGuid(), OrganizationId = team, UserId = userId, Role = OrganizationRoles.Learner, CreatedAt = now };
+            db.Add(membership);
+        }
+        var seat = new Purchase
+        {
+            Id = Guid.NewGuid(), UserId = userId, ProductId = productId, Status = PurchaseStatus.Valid, TotalAmountCents = 0,
+            RedeemedBulkCouponId = coupon.Id, Quantity = 1, CreatedAt = now,
+        };
+        db.Add(seat);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await effects.GrantAsync(db, seat, membership?.Id, ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return RedeemOutcome.AlreadyRedeemed; // the same learner, twice at once: the transaction rolls back
+        }
+        await invalidator.UserChangedAsync(userId, ct);
+        var buyer = await db.Purchases.Where(p => p.Id == coupon.BulkPurchaseId).Select(p => p.UserId).SingleAsync(ct);
+        await invalidator.UserChangedAsync(buyer, ct); // the buyer's seat counts (CanInviteTeam) changed
+        return RedeemOutcome.Redeemed;
+    }
+}
