@@ -12,6 +12,7 @@ using Antonio.Web.Workshops;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Antonio.Web;
 
@@ -45,7 +46,7 @@ public static class AntonioApp
             throw new StartupException("ConnectionStrings:Postgres is not set (e.g. ConnectionStrings__Postgres=\"Host=127.0.0.1;Port=55432;Username=antonio;Database=antonio\").");
 
         services.AddHttpContextAccessor();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System); // tests pin the clock
         services.AddSingleton<RequestStatsAccessor>();
         services.AddSingleton<QueryCounterInterceptor>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<QueryCounterInterceptor>());

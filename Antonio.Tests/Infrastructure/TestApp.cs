@@ -56,21 +56,14 @@ public sealed class TestApp : IAsyncDisposable
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    /// <summary>GETs a path and returns the response, its body and the request's final record (queries, cache misses).</summary>
-    public async Task<PageResult> GetAsync(string path, IDictionary<string, string>? headers = null)
-    {
-        var id = Guid.NewGuid().ToString("N");
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add(RequestMetricsMiddleware.RequestIdHeader, id);
-        if (headers is not null) foreach (var (k, v) in headers) request.Headers.TryAddWithoutValidation(k, v);
-        using var response = await Client.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        var record = await WaitForRecordAsync(id);
-        return new PageResult((int)response.StatusCode, body, record,
-            response.Headers.TryGetValues("Server-Timing", out var st) ? string.Join(",", st) : null);
-    }
+    /// <summary>An anonymous visitor with its own cookies.</summary>
+    public WebUser Anonymous => _anonymous ??= new WebUser(this);
+    private WebUser? _anonymous;
 
-    private async Task<RequestRecord> WaitForRecordAsync(string id)
+    /// <summary>GETs a path as an anonymous visitor: the response, its body and the request's final record (queries, cache misses).</summary>
+    public Task<PageResult> GetAsync(string path, IDictionary<string, string>? headers = null) => Anonymous.GetAsync(path, headers);
+
+    public async Task<RequestRecord> WaitForRecordAsync(string id)
     {
         var log = Service<RequestLog>();
         // The record is written when the middleware's finally block runs, just after the body ends.
@@ -85,6 +78,7 @@ public sealed class TestApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        _anonymous?.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
     }

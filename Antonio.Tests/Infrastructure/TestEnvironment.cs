@@ -18,8 +18,12 @@ public static class TestEnvironment
     public static string Chromium =>
         Environment.GetEnvironmentVariable("ANTONIO_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium";
 
-    /// <summary>The fixed clock every seeded test database is built against.</summary>
-    public static readonly DateTimeOffset SeedNow = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
+    /// <summary>
+    /// The clock the seeded test databases are built against: the start of this test run's day, so
+    /// relative facts (a cohort opening in 14 days, an entitlement expired yesterday) hold for the
+    /// running app's real clock, and every database of one run is identical.
+    /// </summary>
+    public static readonly DateTimeOffset SeedNow = new(DateTime.UtcNow.Date, TimeSpan.Zero);
 
     public static string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database, MaxPoolSize = 50, IncludeErrorDetail = true }.ConnectionString;

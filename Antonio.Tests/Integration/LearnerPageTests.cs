@@ -83,7 +83,7 @@ public sealed class LearnerPageTests(SeededDatabaseFixture seeded) : IAsyncLifet
 
     /// <summary>The first "## " heading's text: distinctive per lesson, rendered verbatim in HTML.</summary>
     private static string FirstHeading(string markdown) =>
-        markdown.Split('\n').First(l => l.StartsWith("## ", StringComparison.Ordinal))[3..].Trim();
+        ">" + markdown.Split('\n').First(l => l.StartsWith("## ", StringComparison.Ordinal))[3..].Trim() + "</h2>";
 
     [Fact]
     public async Task Free_workshop_lessons_are_open_to_everyone()

@@ -2,6 +2,7 @@ using Antonio.Data;
 using Antonio.Data.Identity;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 
 namespace Antonio.Web.Access.Account;
@@ -59,8 +60,9 @@ public static class IdentityRegistration
             protection.PersistKeysToStackExchangeRedis(() => multiplexer.Value.GetDatabase(), "antonio:data-protection-keys");
         }
 
-        if (config["Antonio:Smtp:Host"] is { Length: > 0 }) services.AddSingleton<IEmailSender, SmtpEmailSender>();
-        else services.AddSingleton<IEmailSender, LogEmailSender>();
+        // TryAdd: a host (or a test) may have registered its own sender first.
+        if (config["Antonio:Smtp:Host"] is { Length: > 0 }) services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
+        else services.TryAddSingleton<IEmailSender, LogEmailSender>();
         services.AddScoped<MagicLinks>();
         return services;
     }

@@ -9,7 +9,7 @@ namespace Antonio.Web.Access.Account;
 /// Email sign-in links: valid 15 minutes, single use (a nonce stored with the user is removed on use),
 /// signed with Data Protection so they cannot be forged. Using one does not sign out other sessions.
 /// </summary>
-public sealed class MagicLinks(UserManager<AppUser> users, IDataProtectionProvider protection, IEmailSender email, TimeProvider clock)
+public sealed class MagicLinks(UserManager<AppUser> users, IDataProtectionProvider protection, IEmailSender email)
 {
     private const string LoginProvider = "magic-link";
     private const string TokenName = "nonce";
@@ -24,7 +24,7 @@ public sealed class MagicLinks(UserManager<AppUser> users, IDataProtectionProvid
         if (user is null || await users.IsLockedOutAsync(user)) return;
         var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         await users.SetAuthenticationTokenAsync(user, LoginProvider, TokenName, nonce);
-        var token = Protector.Protect($"{user.Id:N}|{nonce}", clock.GetUtcNow().Add(Lifetime));
+        var token = Protector.Protect($"{user.Id:N}|{nonce}", Lifetime);
         var link = $"{baseUri.TrimEnd('/')}/account/magic?token={Uri.EscapeDataString(token)}"
                    + (ReturnUrls.IsSafe(returnUrl) ? "&returnUrl=" + Uri.EscapeDataString(returnUrl!) : "");
         await email.SendAsync(new EmailMessage(user.Email!, "Your sign-in link for Antonio Workshops",

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Antonio.Web.Observability;
+
+namespace Antonio.Tests.Infrastructure;
+
+/// <summary>
+/// An HTTP "user" of a test app: keeps cookies, reads antiforgery tokens from forms and posts them
+/// back, signs in through the real sign-in form.
+/// </summary>
+public sealed partial class WebUser : IDisposable
+{
+    private readonly TestApp _app;
+    public CookieContainer Cookies { get; } = new();
+    public HttpClient Client { get; }
+
+    public WebUser(TestApp app)
+    {
+        _app = app;
+        Client = new HttpClient(new SocketsHttpHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+    }
+
+    public static async Task<WebUser> SignedInAsync(TestApp app, string email, string password = Antonio.Data.Seeding.DemoAccounts.Password)
+    {
+        var user = new WebUser(app);
+        var response = await user.SubmitFormAsync("/account/login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in as {email} failed: {(int)response.StatusCode}");
+        return user;
+    }
+
+    [GeneratedRegex("""<input[^>]*name="__RequestVerificationToken"[^>]*value="([^"]+)"|<input[^>]*value="([^"]+)"[^>]*name="__RequestVerificationToken" """)]
+    private static partial Regex TokenPattern();
+
+    public static string? AntiforgeryToken(string html)
+    {
+        var m = TokenPattern().Match(html);
+        return m.Success ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) : null;
+    }
+
+    /// <summary>GET the page, then POST the named form back to it with the page's antiforgery token and the given fields.</summary>
+    public async Task<HttpResponseMessage> SubmitFormAsync(string path, string handler, Dictionary<string, string> fields, bool includeToken = true, string? action = null)
+    {
+        var page = await GetAsync(path);
+        var form = new Dictionary<string, string>(fields) { ["_handler"] = handler };
+        if (includeToken) form["__RequestVerificationToken"] = AntiforgeryToken(page.Body) ?? throw new InvalidOperationException("no antiforgery token on " + path);
+        return await Client.PostAsync(action ?? path, new FormUrlEncodedContent(form));
+    }
+
+    public async Task<PageResult> GetAsync(string path, IDictionary<string, string>? headers = null)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add(RequestMetricsMiddleware.RequestIdHeader, id);
+        if (headers is not null) foreach (var (k, v) in headers) request.Headers.TryAddWithoutValidation(k, v);
+        using var response = await Client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        var record = await _app.WaitForRecordAsync(id);
+        return new PageResult((int)response.StatusCode, body, record,
+            response.Headers.TryGetValues("Server-Timing", out var st) ? string.Join(",", st) : null);
+    }
+
+    public void Dispose() => Client.Dispose();
+}

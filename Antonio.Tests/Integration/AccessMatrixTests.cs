@@ -1,0 +1,158 @@
+using Antonio.Data.Access;
+using Antonio.Data.Content;
+using Antonio.Data.Seeding;
+using Antonio.Tests.Infrastructure;
+using Antonio.Web.Lessons;
+
+namespace Antonio.Tests.Integration;
+
+/// <summary>
+/// For every seeded access situation, every lesson page of a paid workshop: the lesson's body text,
+/// playback id and transcript appear in the HTML if and only if access is granted.
+/// </summary>
+[Collection(SeededCollection.Name)]
+public sealed class AccessMatrixTests(SeededDatabaseFixture seeded) : IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync(seeded.Database);
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    public static TheoryData<string?, int, string?, string> Situations() => new()
+    {
+        // account (null = signed out), workshop index, request country, which lessons open: all | free
+        { null, 0, null, "free" },
+        { DemoAccounts.Nobody, 0, null, "free" },
+        { DemoAccounts.Admin, 0, null, "all" },
+        { DemoAccounts.Reviewer, 0, null, "all" },
+        { DemoAccounts.Contributor, 0, null, "free" },
+        { DemoAccounts.Contributor, DemoCatalogue.AdvancedLast, null, "all" },
+        { DemoAccounts.Buyer, 0, null, "all" },
+        { DemoAccounts.Buyer, DemoCatalogue.AdvancedFirst, null, "free" },
+        { DemoAccounts.BundleBuyer, DemoCatalogue.AdvancedFirst, null, "all" },
+        { DemoAccounts.PppBuyer, 0, "US", "free" },
+        { DemoAccounts.PppBuyer, 0, "IN", "all" },
+        { DemoAccounts.Refunded, 0, null, "free" },
+        { DemoAccounts.Disputed, 0, null, "free" },
+        { DemoAccounts.ExpiredEntitlement, 0, null, "free" },
+        { DemoAccounts.TeamBuyer, DemoCatalogue.AdvancedFirst, null, "free" },
+        { DemoAccounts.SeatHolder, DemoCatalogue.AdvancedFirst, null, "all" },
+        { DemoAccounts.SeatHolder, 0, null, "free" },
+        { DemoAccounts.CohortEarly, DemoCatalogue.UpcomingCohortWorkshop, null, "free" },
+        { DemoAccounts.CohortStarted, DemoCatalogue.LiveCohortWorkshop, null, "all" },
+        { DemoAccounts.CohortStarted, DemoCatalogue.UpcomingCohortWorkshop, null, "free" },
+        { DemoAccounts.SubscriberPro, 0, null, "all" },
+        { DemoAccounts.SubscriberStandard, 0, null, "free" },
+        { DemoAccounts.SubscriberStandard, 4, null, "standard" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Situations))]
+    public async Task Protected_content_appears_iff_access_is_granted(string? email, int workshopIndex, string? country, string open)
+    {
+        using var user = email is null ? new WebUser(_app) : await WebUser.SignedInAsync(_app, email);
+        var workshop = await SeededData.WorkshopAsync(seeded.Database, workshopIndex);
+        var navigator = new LessonNavigator(workshop);
+        await using var db = seeded.Database.CreateContext();
+        var headers = country is null ? null : new Dictionary<string, string> { ["CF-IPCountry"] = country };
+        var checkedOpen = 0;
+        var checkedClosed = 0;
+        foreach (var position in navigator.Lessons)
+        {
+            var expected = open switch
+            {
+                "all" => true,
+                "standard" => Antonio.Web.Access.AccessRules.IsFreeTier(position.Lesson, position.Section) || position.Lesson.Tier == "standard",
+                _ => Antonio.Web.Access.AccessRules.IsFreeTier(position.Lesson, position.Section),
+            };
+            var content = (await LessonContentQuery.LoadAsync(db, position.Lesson.Id))!;
+            var page = await user.GetAsync($"/workshops/{workshop.Slug}/{position.Lesson.Slug}", headers);
+            Assert.Equal(200, page.Status);
+            var heading = ">" + content.Body!.Split('\n').First(l => l.StartsWith("## ", StringComparison.Ordinal))[3..].Trim() + "</h2>";
+            var transcript = System.Net.WebUtility.HtmlEncode(content.Video!.Transcript![..40]);
+            if (expected)
+            {
+                checkedOpen++;
+                Assert.Contains(heading, page.Body);
+                Assert.Contains(transcript, page.Body);
+                if (content.Video.IsReady) Assert.Contains(content.Video.PlaybackId!, page.Body);
+            }
+            else
+            {
+                checkedClosed++;
+                Assert.DoesNotContain(heading, page.Body);
+                Assert.DoesNotContain(transcript, page.Body);
+                Assert.DoesNotContain(content.Video.PlaybackId!, page.Body);
+                Assert.Contains("class=\"paywall\"", page.Body);
+            }
+        }
+        Assert.True(checkedOpen > 0, "every situation opens at least the free lessons");
+        if (open != "all") Assert.True(checkedClosed > 0);
+    }
+
+    [Fact]
+    public async Task Region_restricted_and_pending_states_say_why()
+    {
+        var paid = await SeededData.WorkshopAsync(seeded.Database, 0);
+        var locked = new LessonNavigator(paid).Lessons[2];
+        using var ppp = await WebUser.SignedInAsync(_app, DemoAccounts.PppBuyer);
+        var abroad = await ppp.GetAsync($"/workshops/{paid.Slug}/{locked.Lesson.Slug}", new Dictionary<string, string> { ["CF-IPCountry"] = "DE" });
+        Assert.Contains("limited to another region", abroad.Body);
+        Assert.Contains("visiting from DE", abroad.Body);
+
+        var cohort = await SeededData.WorkshopAsync(seeded.Database, DemoCatalogue.UpcomingCohortWorkshop);
+        using var early = await WebUser.SignedInAsync(_app, DemoAccounts.CohortEarly);
+        var pending = await early.GetAsync($"/workshops/{cohort.Slug}/{new LessonNavigator(cohort).Lessons[2].Lesson.Slug}");
+        Assert.Contains("cohort hasn&#x27;t started yet", pending.Body);
+        Assert.Contains(cohort.StartsAt!.Value.ToString("MMMM d, yyyy"), pending.Body);
+
+        var anonymous = await _app.GetAsync($"/workshops/{paid.Slug}/{locked.Lesson.Slug}");
+        Assert.Contains("Already bought it?", anonymous.Body);
+    }
+
+    [Fact]
+    public async Task Admins_and_reviewers_reach_draft_lessons_learners_do_not()
+    {
+        var paid = await SeededData.WorkshopAsync(seeded.Database, 0);
+        var draft = new LessonNavigator(paid, includeDrafts: true).Lessons.Single(l => !l.Lesson.IsPublished);
+        var path = $"/workshops/{paid.Slug}/{draft.Lesson.Slug}";
+        using var admin = await WebUser.SignedInAsync(_app, DemoAccounts.Admin);
+        Assert.Equal(200, (await admin.GetAsync(path)).Status);
+        using var buyer = await WebUser.SignedInAsync(_app, DemoAccounts.Buyer);
+        Assert.Equal(404, (await buyer.GetAsync(path)).Status);
+        Assert.Equal(200, (await admin.GetAsync("/workshops/draft-workshop")).Status);
+        Assert.Equal(404, (await buyer.GetAsync("/workshops/draft-workshop")).Status);
+    }
+
+    [Fact]
+    public async Task The_access_snapshot_is_one_sql_command()
+    {
+        var counter = new CountingInterceptor();
+        await using var db = seeded.Database.CreateContext(counter);
+        var userId = await seeded.Database.ScalarAsync<Guid>($"SELECT id FROM users WHERE email = '{DemoAccounts.SeatHolder}'");
+        var snapshot = await AccessSnapshotQuery.LoadAsync(db, userId);
+        Assert.Equal(1, counter.Count);
+        Assert.NotEmpty(snapshot.Memberships);
+        Assert.NotEmpty(snapshot.Entitlements);
+        Assert.Contains(snapshot.Purchases, p => p.RedeemedBulkCouponId is not null);
+    }
+
+    [Fact]
+    public async Task Signed_in_pages_cost_at_most_5_queries_cold_and_none_warm()
+    {
+        await using var fresh = await TestApp.StartAsync(seeded.Database);
+        using var buyer = await WebUser.SignedInAsync(fresh, DemoAccounts.Buyer);
+        var paid = await SeededData.WorkshopAsync(seeded.Database, 1);
+        var lesson = $"/workshops/{paid.Slug}/{new LessonNavigator(paid).Lessons[3].Lesson.Slug}";
+        var cold = await buyer.GetAsync(lesson);
+        Assert.Equal(200, cold.Status);
+        Assert.InRange(cold.Queries, 1, 5);
+        Assert.Contains("Mark lesson complete", cold.Body);
+        Assert.Equal(0, (await buyer.GetAsync(lesson)).Queries);
+
+        var otherWorkshop = await SeededData.WorkshopAsync(seeded.Database, 2);
+        var workshopCold = await buyer.GetAsync($"/workshops/{otherWorkshop.Slug}");
+        Assert.InRange(workshopCold.Queries, 1, 5);
+        Assert.Equal(0, (await buyer.GetAsync($"/workshops/{otherWorkshop.Slug}")).Queries);
+    }
+}
