@@ -64,6 +64,15 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 }
 
+/// <summary>A small demo-seeded database of a test class's own: for tests that write.</summary>
+public sealed class WritableDatabaseFixture : IAsyncLifetime
+{
+    public TestDatabase Database { get; private set; } = null!;
+    public async Task InitializeAsync() =>
+        Database = await TestDatabase.CreateAsync(DemoSeedOptions.Default(TestEnvironment.SeedNow) with { Learners = 60, Purchases = 5 });
+    public async Task DisposeAsync() => await Database.DisposeAsync();
+}
+
 /// <summary>One demo-seeded database shared (read-only) by a test collection.</summary>
 public sealed class SeededDatabaseFixture : IAsyncLifetime
 {

@@ -13,17 +13,8 @@ using ZiggyCreatures.Caching.Fusion;
 
 namespace Antonio.Tests.Integration;
 
-/// <summary>One database per class: these tests edit content.</summary>
-public sealed class CacheDatabaseFixture : IAsyncLifetime
-{
-    public TestDatabase Database { get; private set; } = null!;
-    public async Task InitializeAsync() =>
-        Database = await TestDatabase.CreateAsync(DemoSeedOptions.Default(TestEnvironment.SeedNow) with { Learners = 5, Purchases = 5 });
-    public async Task DisposeAsync() => await Database.DisposeAsync();
-}
-
 /// <summary>The layered cache with real PostgreSQL and Redis: zero warm queries, invalidation, backplane, fail-safe, stampede.</summary>
-public sealed class CacheBehaviourTests(CacheDatabaseFixture fixture) : IClassFixture<CacheDatabaseFixture>
+public sealed class CacheBehaviourTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>
 {
     private TestDatabase Db => fixture.Database;
 
