@@ -37,12 +37,24 @@ public sealed partial class WebUser : IDisposable
         return m.Success ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) : null;
     }
 
-    /// <summary>GET the page, then POST the named form back to it with the page's antiforgery token and the given fields.</summary>
+    /// <summary>The markup of the form whose _handler is <paramref name="handler"/>.</summary>
+    public static string FormMarkup(string html, string handler)
+    {
+        var marker = html.IndexOf($"name=\"_handler\" value=\"{handler}\"", StringComparison.Ordinal);
+        if (marker < 0) throw new InvalidOperationException($"no form '{handler}' on the page");
+        var start = html.LastIndexOf("<form", marker, StringComparison.Ordinal);
+        var end = html.IndexOf("</form>", marker, StringComparison.Ordinal);
+        return html[start..end];
+    }
+
+    /// <summary>GET the page, then POST the named form back to it with that form's own antiforgery token and the given fields.</summary>
     public async Task<HttpResponseMessage> SubmitFormAsync(string path, string handler, Dictionary<string, string> fields, bool includeToken = true, string? action = null)
     {
         var page = await GetAsync(path);
         var form = new Dictionary<string, string>(fields) { ["_handler"] = handler };
-        if (includeToken) form["__RequestVerificationToken"] = AntiforgeryToken(page.Body) ?? throw new InvalidOperationException("no antiforgery token on " + path);
+        if (includeToken)
+            form["__RequestVerificationToken"] = AntiforgeryToken(FormMarkup(page.Body, handler))
+                ?? throw new InvalidOperationException($"form '{handler}' on {path} carries no antiforgery token");
         return await Client.PostAsync(action ?? path, new FormUrlEncodedContent(form));
     }
 

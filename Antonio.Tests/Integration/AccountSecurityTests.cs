@@ -176,7 +176,11 @@ public sealed class AccountSecurityTests(WritableDatabaseFixture fixture) : ICla
         using var nobody = await WebUser.SignedInAsync(_app, DemoAccounts.Nobody);
         var page = await nobody.GetAsync($"/workshops/{workshop.Slug}/{lesson.Slug}");
         Assert.DoesNotContain("Mark lesson complete", page.Body);
-        var post = await nobody.SubmitFormAsync($"/workshops/{workshop.Slug}/{lesson.Slug}", "lesson-progress", new() { ["Input.Complete"] = "true" });
+        // A hand-made post (with a valid token from the page's sign-out form) finds no form to handle it.
+        var post = await nobody.Client.PostAsync($"/workshops/{workshop.Slug}/{lesson.Slug}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "lesson-progress", ["Input.Complete"] = "true", ["__RequestVerificationToken"] = WebUser.AntiforgeryToken(page.Body)!,
+        }));
         Assert.NotEqual(HttpStatusCode.Redirect, post.StatusCode);
         var userId = await fixture.Database.ScalarAsync<Guid>($"SELECT id FROM users WHERE email = '{DemoAccounts.Nobody}'");
         Assert.Equal(0L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM resource_progress WHERE user_id = '{userId}'"));
