@@ -72,6 +72,9 @@ public static class AntonioApp
         services.AddAntonioIdentity(builder.Configuration);
         services.AddSingleton<Admin.ContentEditor>();
 
+        services.AddAntonioObservability();
+        services.AddRumRateLimit();
+
         services.AddRazorComponents().AddInteractiveServerComponents();
     }
 
@@ -86,12 +89,14 @@ public static class AntonioApp
             StatusCodeSelector = e => DatabaseOutage.IsOutage(e)
                 ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
         });
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapAccountEndpoints();
+        app.MapAntonioMetrics();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 namespace Antonio.Web.Observability;
 
 /// <summary>One finished request, as the structured log line and the tests see it.</summary>
-public sealed record RequestRecord(string RequestId, string Path, int Status, int Queries, int CacheMisses, double DurationMs);
+public sealed record RequestRecord(string RequestId, string Path, int Status, int Queries, int CacheMisses, double DurationMs,
+    string? Route = null, int CacheReads = 0);
 
 /// <summary>
 /// The last few hundred finished requests by request id (the client's X-Request-Id when it sends
@@ -24,4 +25,7 @@ public sealed class RequestLog
     }
 
     public RequestRecord? Find(string requestId) => _byId.GetValueOrDefault(requestId);
+
+    /// <summary>The recent requests that hit an app route (for the performance page).</summary>
+    public IReadOnlyList<RequestRecord> Recent() => _byId.Values.Where(r => r.Route is not null).ToList();
 }

@@ -8,7 +8,7 @@ namespace Antonio.Web.Observability;
 /// (db: commands so far and their time; cache: hit when no factory ran; app: time to first byte),
 /// and one structured log line when the request ends.
 /// </summary>
-public sealed class RequestMetricsMiddleware(RequestDelegate next, RequestLog log, ILogger<RequestMetricsMiddleware> logger)
+public sealed class RequestMetricsMiddleware(RequestDelegate next, RequestLog log, AppMetrics metrics, ILogger<RequestMetricsMiddleware> logger)
 {
     public const string RequestIdHeader = "X-Request-Id";
 
@@ -33,14 +33,24 @@ public sealed class RequestMetricsMiddleware(RequestDelegate next, RequestLog lo
         finally
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
+            var route = RouteOf(context);
             log.Add(new RequestRecord(requestId, context.Request.Path, context.Response.StatusCode,
-                stats.Queries, stats.CacheMisses, elapsed.TotalMilliseconds));
-            if (!context.Request.Path.StartsWithSegments("/_framework") && !context.Request.Path.StartsWithSegments("/css"))
-                logger.LogInformation("request {Method} {Path} {Status} {DurationMs:F2}ms queries={Queries} cache_misses={CacheMisses}",
-                    context.Request.Method, context.Request.Path.Value, context.Response.StatusCode,
-                    elapsed.TotalMilliseconds, stats.Queries, stats.CacheMisses);
+                stats.Queries, stats.CacheMisses, elapsed.TotalMilliseconds, route, stats.CacheReads));
+            if (route is not null)
+            {
+                metrics.Record(route, context.Response.StatusCode, stats, elapsed.TotalMilliseconds);
+                logger.LogInformation("request {Method} {Route} {Path} {Status} {DurationMs:F2}ms queries={Queries} cache_reads={CacheReads} cache_misses={CacheMisses}",
+                    context.Request.Method, route, context.Request.Path.Value, context.Response.StatusCode,
+                    elapsed.TotalMilliseconds, stats.Queries, stats.CacheReads, stats.CacheMisses);
+            }
         }
     }
+
+    /// <summary>The endpoint's route pattern ("/workshops/{Workshop}"); null for static files and misses.</summary>
+    private static string? RouteOf(HttpContext context) =>
+        context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern } && !pattern.StartsWith("/_", StringComparison.Ordinal)
+            && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null
+            ? pattern : null;
 
     public static string ServerTiming(RequestStats stats, TimeSpan app) => string.Create(CultureInfo.InvariantCulture,
         $"db;desc=\"{stats.Queries} queries\";dur={stats.DbTime.TotalMilliseconds:F2}, cache;desc=\"{(stats.CacheMisses == 0 ? "hit" : "miss")}\", app;dur={app.TotalMilliseconds:F2}");

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Antonio.Web.Observability;
+
+/// <summary>
+/// The app's own instruments (System.Diagnostics.Metrics), tagged by route pattern. Request duration
+/// by route comes from ASP.NET Core's own meter; cache internals from FusionCache's meters.
+/// </summary>
+public sealed class AppMetrics : IDisposable
+{
+    public const string MeterName = "Antonio.Web";
+
+    private readonly Meter _meter = new(MeterName);
+    private readonly Histogram<int> _queries;
+    private readonly Counter<long> _cacheReads;
+    private readonly Counter<long> _cacheMisses;
+    private readonly Histogram<double> _duration;
+
+    public AppMetrics()
+    {
+        _queries = _meter.CreateHistogram<int>("antonio.db.queries_per_request", "{command}", "SQL commands run by one request",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [0, 1, 2, 3, 4, 5, 8, 13, 21] });
+        _cacheReads = _meter.CreateCounter<long>("antonio.cache.reads", "{read}", "Cache reads made by requests");
+        _cacheMisses = _meter.CreateCounter<long>("antonio.cache.misses", "{miss}", "Cache reads that ran their factory");
+        _duration = _meter.CreateHistogram<double>("antonio.request.duration", "ms", "Time from request start to its last byte",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 3, 5, 10, 25, 50, 100, 250, 500, 1000] });
+    }
+
+    public void Record(string route, int status, RequestStats stats, double durationMs)
+    {
+        var tags = new TagList { { "route", route }, { "status", status } };
+        _queries.Record(stats.Queries, tags);
+        _duration.Record(durationMs, tags);
+        if (stats.CacheReads > 0) _cacheReads.Add(stats.CacheReads, new KeyValuePair<string, object?>("route", route));
+        if (stats.CacheMisses > 0) _cacheMisses.Add(stats.CacheMisses, new KeyValuePair<string, object?>("route", route));
+    }
+
+    public void Dispose() => _meter.Dispose();
+}

@@ -1,0 +1,39 @@
+using Antonio.Data.Identity;
+using OpenTelemetry.Metrics;
+using ZiggyCreatures.Caching.Fusion;
+
+namespace Antonio.Web.Observability;
+
+public static class ObservabilityRegistration
+{
+    public const string AdminPolicy = "admin";
+
+    /// <summary>
+    /// Metrics through System.Diagnostics.Metrics + OpenTelemetry, exported for Prometheus: the app's
+    /// own meter, ASP.NET Core's request duration by route, and FusionCache's meters (hits, misses,
+    /// stale served, factory errors, per level).
+    /// </summary>
+    public static IServiceCollection AddAntonioObservability(this IServiceCollection services)
+    {
+        services.AddSingleton<AppMetrics>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(AppMetrics.MeterName, "Microsoft.AspNetCore.Hosting",
+                FusionCacheDiagnostics.MeterName, FusionCacheDiagnostics.MeterNameMemoryLevel,
+                FusionCacheDiagnostics.MeterNameDistributedLevel, FusionCacheDiagnostics.MeterNameBackplane)
+            .AddPrometheusExporter());
+        services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, p => p.RequireRole(SiteRoles.Admin));
+        return services;
+    }
+
+    /// <summary>
+    /// /metrics: on the management port only when Antonio:Metrics:Port is set (Prometheus scrapes it
+    /// there, it is never exposed with the site), otherwise to signed-in admins.
+    /// </summary>
+    public static void MapAntonioMetrics(this WebApplication app)
+    {
+        var endpoint = app.MapPrometheusScrapingEndpoint("/metrics");
+        if (app.Configuration.GetValue<int?>("Antonio:Metrics:Port") is { } port) endpoint.RequireHost($"*:{port}");
+        else endpoint.RequireAuthorization(AdminPolicy);
+        app.MapRumEndpoint();
+    }
+}
