@@ -35,7 +35,8 @@ public static class CacheRegistration
             var configuration = redis.Contains("abortConnect", StringComparison.OrdinalIgnoreCase)
                 ? redis : redis + ",abortConnect=false,connectTimeout=2000,syncTimeout=1000";
             builder
-                .WithSerializer(new FusionCacheSystemTextJsonSerializer())
+                // IncludeFields: records with tuples survive the L2 round trip.
+                .WithSerializer(new FusionCacheSystemTextJsonSerializer(new System.Text.Json.JsonSerializerOptions { IncludeFields = true }))
                 .WithDistributedCache(new RedisCache(new RedisCacheOptions { Configuration = configuration }))
                 .WithBackplane(new RedisBackplane(new RedisBackplaneOptions { Configuration = configuration }));
         }

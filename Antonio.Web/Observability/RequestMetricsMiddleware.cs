@@ -39,8 +39,8 @@ public sealed class RequestMetricsMiddleware(RequestDelegate next, RequestLog lo
             if (route is not null)
             {
                 metrics.Record(route, context.Response.StatusCode, stats, elapsed.TotalMilliseconds);
-                logger.LogInformation("request {Method} {Route} {Path} {Status} {DurationMs:F2}ms queries={Queries} cache_reads={CacheReads} cache_misses={CacheMisses}",
-                    context.Request.Method, route, context.Request.Path.Value, context.Response.StatusCode,
+                logger.LogInformation("request {RequestId} {Method} {Route} {Path} {Status} {DurationMs:F2}ms queries={Queries} cache_reads={CacheReads} cache_misses={CacheMisses}",
+                    requestId, context.Request.Method, route, context.Request.Path.Value, context.Response.StatusCode,
                     elapsed.TotalMilliseconds, stats.Queries, stats.CacheReads, stats.CacheMisses);
             }
         }

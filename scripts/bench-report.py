@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""Turns docs/benchmarks.json (written by scripts/bench.sh) into the Markdown table, and prints it."""
+import json
+import sys
+
+data = json.load(open(sys.argv[1]))
+r, probe, cold = data["wrk"], data["browser"], data["cold_queries"]
+
+
+def lat(key):
+    return f'{r[key]["p50"]:.2f} / {r[key]["p95"]:.2f} ({r[key]["rps"]:.0f}/s)'
+
+
+rows = [
+    ("Queries, anonymous workshop page, cold", "18–25", "≤ 3", cold["anonymous workshop page"], ""),
+    ("Queries, anonymous lesson page, cold (free / paywalled)", "18–25", "≤ 3",
+     f'{cold["anonymous free lesson"]} / {cold["anonymous paywalled lesson"]}', ""),
+    ("Queries, signed-in lesson page, cold", "18–25", "≤ 5", cold["signed-in lesson"], ""),
+    ("Queries, learner page, warm", "18–25", "0", cold["warm signed-in lesson"], ""),
+]
+for name, key in [("workshop page", "workshop"), ("lesson page", "lesson"), ("signed-in lesson page", "signed")]:
+    for c in (1, 50):
+        rows.append((f"Latency, {name}, warm, {c} conn: p50 / p95 ms (req/s)", "800–1000 ms",
+                     "p95 < 10 ms" if c == 50 else "", lat(f"{key}-{c}"),
+                     f'{r[f"{key}-{c}"]["p95"] / max(r[f"static-{c}"]["p95"], 0.001):.1f}× static p95'))
+for c in (1, 50):
+    rows.append((f"Static file baseline, same Kestrel, {c} conn: p50 / p95 ms (req/s)", "", "", lat(f"static-{c}"), "1×"))
+rows += [
+    ("Cache hit rate, whole bench mix (from /metrics)", "< 30 %", "≥ 99 %",
+     f'{data["cache_hit_rate_percent"]:.3f} % ({data["cache_misses"]} misses in {data["cache_reads"]} reads)', ""),
+    ("LCP, lesson page, headless Chromium, median of 7", "", "< 300 ms", f'{probe["lcpMs"]} ms (max {probe["lcpMaxMs"]})', ""),
+    ("CLS, lesson page (worst of 7)", "", "< 0.1", probe["cls"], ""),
+    ("JavaScript shipped to a learner page, gzip", "", "< 60 KB, no WebAssembly",
+     f'{probe["jsGzipBytes"] / 1024:.1f} KB; WebAssembly: {"yes" if probe["webAssembly"] else "none"}', ""),
+]
+errors = sum(v["errors"] + v["non2xx"] for v in r.values())
+lines = [
+    "# Benchmarks", "",
+    f'Measured by scripts/bench.sh on {data["machine"]}. Data: {data["data"]}. {data["seed"]}; '
+    f'start-up including seeding took {data["startup_seconds"]:.0f} s.',
+    f'wrk on the same machine (it shares the 2 cores with the app): {r["lesson-1"]["seconds"]:.0f} s per run; latency is '
+    f'the full response on 127.0.0.1, an upper bound of TTFB; socket or HTTP errors over all runs: {errors}. '
+    f'Scripts loaded by the lesson page: {", ".join(probe["scripts"])}.', "",
+    "| metric | PRD baseline (old platform) | PRD target | ours | vs static baseline |",
+    "|---|---|---|---|---|",
+] + [f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in rows]
+open(sys.argv[2], "w").write("\n".join(lines) + "\n")
+print("\n".join(lines))

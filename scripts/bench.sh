@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Reproduces every timed budget on this machine and writes docs/benchmarks.md + docs/benchmarks.json.
+#   Release build → the "large" seed (≥100 workshops, ≥50k users, ≥100k purchases) in its own database
+#   → the app on 127.0.0.1 → cold-cache query counts per page (the app's own per-request log)
+#   → wrk at 1 and 50 connections, warm: workshop page, lesson page, signed-in lesson page, and a static
+#     file from the same Kestrel as the baseline → cache hit rate of the whole mix from /metrics
+#   → LCP, CLS and JavaScript bytes of the lesson page in headless Debian Chromium (Playwright).
+# Bounded: every wrk run lasts BENCH_SECONDS (default 8 s); the whole script takes a few minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$(pwd)"
+SECONDS_PER_RUN="${BENCH_SECONDS:-8}"
+PORT="${BENCH_PORT:-5090}"
+METRICS_PORT="${BENCH_METRICS_PORT:-9464}"
+BASE="http://127.0.0.1:$PORT"
+OUT="$ROOT/.data/bench"; mkdir -p "$OUT"
+
+. scripts/services.sh antonio_bench
+apt_install wrk chromium curl jq bc
+export ANTONIO_CHROMIUM="${ANTONIO_CHROMIUM:-/usr/bin/chromium}"
+
+echo "bench: publishing (Release)" >&2
+rm -rf "$OUT/publish"
+dotnet publish Antonio.Web -c Release -o "$OUT/publish" -v q -nologo >/dev/null
+dotnet build scripts/bench-probe -c Release -v q -nologo >/dev/null
+
+LOG="$OUT/app.log"
+export ASPNETCORE_ENVIRONMENT=Production
+export Antonio__Seed__Demo=true Antonio__Seed__Size=large
+export Antonio__Metrics__Port="$METRICS_PORT"
+export Logging__LogLevel__Default=Warning
+APP=""
+trap '[ -n "$APP" ] && kill $APP 2>/dev/null || true' EXIT
+start_app() { # a fresh process with a fresh cache prefix: a cold cache, L1 and L2
+  if [ -n "$APP" ]; then kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; fi
+  (cd "$OUT/publish" && exec env "Antonio__Cache__Prefix=bench-$RANDOM$RANDOM" \
+    "Logging__LogLevel__Antonio.Web.Observability.RequestMetricsMiddleware=Information" "Logging__LogLevel__Antonio.Startup=Information" \
+    dotnet Antonio.Web.dll --urls "$BASE;http://127.0.0.1:$METRICS_PORT") >>"$LOG" 2>&1 &
+  APP=$!
+  for _ in $(seq 1 600); do curl -sf -o /dev/null "$BASE/favicon.png" && return 0; sleep 0.2; done
+  echo "bench: the app did not start; see $LOG" >&2; tail -20 "$LOG" >&2; exit 1
+}
+: >"$LOG"
+echo "bench: starting (seeds the large data set into an empty database)" >&2
+SEED_START=$(date +%s.%N)
+start_app
+STARTUP_SECONDS=$(echo "$(date +%s.%N) - $SEED_START" | bc)
+SEED_LINE=$(grep -o 'Seeded demo data[^)]*) in [0-9.]*s' "$LOG" || echo "database already seeded")
+ROWS=$(psql "host=127.0.0.1 port=${ANTONIO_PG_PORT:-55432} user=antonio dbname=antonio_bench" -tAc \
+  "SELECT (SELECT count(*) FROM content_resources WHERE type='workshop') || ' workshops, ' || (SELECT count(*) FROM users) || ' users, ' || (SELECT count(*) FROM purchases) || ' purchases'" 2>/dev/null || echo "?")
+
+WORKSHOP="/workshops/typescript-in-depth"
+curl -s "$BASE$WORKSHOP" >"$OUT/workshop.html"
+LESSONS=($(grep -o 'href="/workshops/typescript-in-depth/[^"]*"' "$OUT/workshop.html" | cut -d'"' -f2 | grep -v '/solution' | awk '!seen[$0]++'))
+FREE_LESSON="${LESSONS[0]}"
+PAID_LESSON="${LESSONS[2]}"
+
+# Signed-in session for the buyer (the sign-in form, with its antiforgery token).
+JAR="$OUT/cookies.txt"; rm -f "$JAR"
+LOGIN=$(curl -s -c "$JAR" -b "$JAR" "$BASE/account/login")
+TOKEN=$(echo "$LOGIN" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"\|name="__RequestVerificationToken" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+curl -s -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "_handler=login" --data-urlencode "__RequestVerificationToken=$TOKEN" \
+  --data-urlencode "Input.Email=buyer@antonio.dev" --data-urlencode "Input.Password=Antonio-demo-1" "$BASE/account/login"
+COOKIE=$(awk '$6 ~ /^(antonio.auth|\.AspNetCore\.Antiforgery)/ {printf "%s=%s; ", $6, $7}' "$JAR")
+[[ "$COOKIE" == *antonio.auth* ]] || { echo "bench: sign-in failed" >&2; exit 1; }
+
+SIGNED_LESSON="/workshops/postgresql-in-depth/$(curl -s "$BASE/workshops/postgresql-in-depth" | grep -o 'href="/workshops/postgresql-in-depth/[^"]*"' | sed -n 3p | cut -d'"' -f2 | sed 's|.*/||')"
+
+# Cold-cache query counts: each page is the first request of a fresh process with a fresh cache
+# prefix; the final count (streamed sections included) comes from the app's per-request log line.
+queries_of() { # request-id path [cookie]: GET it and read its final query count from the log
+  curl -s -o /dev/null -H "X-Request-Id: $1" ${3:+-H "Cookie: $3"} "$BASE$2"
+  for _ in $(seq 1 30); do grep -q "request $1 " "$LOG" && break; sleep 0.1; done
+  grep -o "request $1 .*queries=[0-9]*" "$LOG" | grep -o 'queries=[0-9]*' | cut -d= -f2
+}
+start_app; Q_WORKSHOP=$(queries_of "cold-workshop-$RANDOM" "$WORKSHOP")
+start_app; Q_LESSON_FREE=$(queries_of "cold-free-$RANDOM" "$FREE_LESSON")
+start_app; Q_LESSON_PAID=$(queries_of "cold-paid-$RANDOM" "$PAID_LESSON")
+start_app; Q_SIGNED=$(queries_of "cold-signed-$RANDOM" "$SIGNED_LESSON" "$COOKIE")
+Q_WARM=$(queries_of "warm-signed-$RANDOM" "$SIGNED_LESSON" "$COOKIE")
+start_app   # the throughput runs and the hit rate start from a cold cache too
+
+# Warm throughput and latency.
+run() { # name connections path [cookie]
+  local extra=(-H "Accept-Encoding: gzip")
+  if [ -n "${4:-}" ]; then extra+=(-H "Cookie: $4"); fi
+  curl -s -o /dev/null ${4:+-H "Cookie: $4"} "$BASE$3"   # warm it
+  wrk -t"$(( $2 < 2 ? 1 : 2 ))" -c"$2" -d"${SECONDS_PER_RUN}s" --timeout 5s -s scripts/bench-report.lua "${extra[@]}" "$BASE$3" | tail -1
+}
+declare -A R
+for c in 1 50; do
+  R[static-$c]=$(run static "$c" /favicon.png)
+  R[workshop-$c]=$(run workshop "$c" "$WORKSHOP")
+  R[lesson-$c]=$(run lesson "$c" "$FREE_LESSON")
+  R[signed-$c]=$(run signed "$c" "$SIGNED_LESSON" "$COOKIE")
+done
+
+METRICS=$(curl -s "http://127.0.0.1:$METRICS_PORT/metrics")
+READS=$(echo "$METRICS" | grep '^antonio_cache_reads_total' | awk '{s+=$2} END {print s+0}')
+MISSES=$(echo "$METRICS" | grep '^antonio_cache_misses_total' | awk '{s+=$2} END {print s+0}')
+HIT_RATE=$(echo "scale=4; if ($READS > 0) 100 * ($READS - $MISSES) / $READS else 0" | bc)
+
+PROBE=$(dotnet scripts/bench-probe/bin/Release/net10.0/BenchProbe.dll "$BASE$FREE_LESSON" 7)
+mkdir -p docs
+
+# Everything measured goes to one JSON file; scripts/bench-report.py turns it into the table.
+jq -n --arg machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(date -u +%Y-%m-%d)" \
+  --arg data "$ROWS" --arg seed "$SEED_LINE" --argjson startup "$STARTUP_SECONDS" \
+  --argjson qw "${Q_WORKSHOP:--1}" --argjson qf "${Q_LESSON_FREE:--1}" --argjson qp "${Q_LESSON_PAID:--1}" \
+  --argjson qs "${Q_SIGNED:--1}" --argjson qwarm "${Q_WARM:--1}" \
+  --argjson s1 "${R[static-1]}" --argjson s50 "${R[static-50]}" --argjson w1 "${R[workshop-1]}" --argjson w50 "${R[workshop-50]}" \
+  --argjson l1 "${R[lesson-1]}" --argjson l50 "${R[lesson-50]}" --argjson g1 "${R[signed-1]}" --argjson g50 "${R[signed-50]}" \
+  --argjson hit "$HIT_RATE" --argjson reads "$READS" --argjson misses "$MISSES" --argjson probe "$PROBE" \
+  '{machine: $machine, data: $data, seed: $seed, startup_seconds: $startup,
+    cold_queries: {"anonymous workshop page": $qw, "anonymous free lesson": $qf, "anonymous paywalled lesson": $qp,
+                   "signed-in lesson": $qs, "warm signed-in lesson": $qwarm},
+    wrk: {"static-1": $s1, "static-50": $s50, "workshop-1": $w1, "workshop-50": $w50,
+          "lesson-1": $l1, "lesson-50": $l50, "signed-1": $g1, "signed-50": $g50},
+    cache_hit_rate_percent: $hit, cache_reads: $reads, cache_misses: $misses, browser: $probe}' >docs/benchmarks.json
+python3 scripts/bench-report.py docs/benchmarks.json docs/benchmarks.md
