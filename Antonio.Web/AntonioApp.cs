@@ -64,6 +64,12 @@ public static class AntonioApp
         services.AddSingleton<WorkshopReader>();
         services.AddSingleton<LessonReader>();
         services.AddSingleton<PricingReader>();
+        services.AddSingleton<QuoteService>();
+        services.AddSingleton<Fulfilment>();
+        services.AddSingleton<LocalPaymentProvider>();
+        // Stripe when a key is configured; otherwise the local, clearly marked test-mode checkout.
+        if (builder.Configuration["Antonio:Stripe:SecretKey"] is { Length: > 0 }) services.AddSingleton<IPaymentProvider, StripePaymentProvider>();
+        else services.AddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<LocalPaymentProvider>());
         services.AddSingleton<AccessReader>();
         services.AddSingleton<PurchaseEffects>();
         services.AddSingleton<TeamSeats>();
@@ -97,6 +103,7 @@ public static class AntonioApp
         app.MapStaticAssets();
         app.MapAccountEndpoints();
         app.MapAntonioMetrics();
+        app.MapStripeWebhook();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -31,6 +31,7 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddSingleton<RequestStatsAccessor>();
         Services.AddSingleton<CachedReader>();
         Services.AddSingleton<PricingReader>();
+        Services.AddSingleton<QuoteService>();
         Services.AddSingleton<MarkdownRenderer>();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());

@@ -36,7 +36,8 @@ public sealed class LessonViewTests : ComponentTestContext
             .Add(x => x.Workshop, _workshop).Add(x => x.Position, position).Add(x => x.Navigator, _nav)
             .Add(x => x.Flags, flags).Add(x => x.Content, content)
             .Add(x => x.Body, content is null ? default : new MarkupString($"<p>{content.Body}</p>"))
-            .AddCascadingValue(_workshop));
+            .AddCascadingValue(_workshop)
+            .AddCascadingValue(AccessContext.Anonymous(DateTimeOffset.UtcNow)));
 
     [Fact]
     public void Open_lesson_shows_body_video_transcript_and_neighbours()

@@ -1,0 +1,101 @@
+using Antonio.Data;
+using Antonio.Data.Commerce;
+using Antonio.Web.Access;
+using Antonio.Web.Caching;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Antonio.Web.Commerce;
+
+/// <summary>A payment a provider confirmed: everything needed to record the purchase.</summary>
+public sealed record PaidCheckout
+{
+    public required string Provider { get; init; }
+    /// <summary>The provider's charge/session id: the idempotency key (one purchase per charge, however often it is reported).</summary>
+    public required string ChargeId { get; init; }
+    public required Guid UserId { get; init; }
+    public required Guid ProductId { get; init; }
+    public int Quantity { get; init; } = 1;
+    public long AmountCents { get; init; }
+    public Guid? CouponId { get; init; }
+    /// <summary>Set when a PPP price was paid: the purchase is Restricted to this country.</summary>
+    public string? PppCountry { get; init; }
+    public Guid? UpgradedFromId { get; init; }
+    public string? InvoiceUrl { get; init; }
+}
+
+public enum FulfilOutcome { Created, AlreadyRecorded, CouponUsedUp }
+
+/// <summary>
+/// The one fulfilment path every payment provider goes through: coupon use counted atomically (never
+/// past max_uses), merchant charge + purchase (Valid, or Restricted to the PPP country), the
+/// post-purchase access effects — in one transaction — then the buyer's cache entries dropped.
+/// Idempotent on (provider, charge id).
+/// </summary>
+public sealed class Fulfilment(IDbContextFactory<AntonioDbContext> dbFactory, PurchaseEffects effects, CacheInvalidator invalidator, TimeProvider clock)
+{
+    public async Task<(FulfilOutcome Outcome, Guid? PurchaseId)> FulfilAsync(PaidCheckout paid, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await ExistingAsync(db, paid, ct) is { } existing) return (FulfilOutcome.AlreadyRecorded, existing);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (paid.CouponId is { } couponId)
+        {
+            var counted = await db.Coupons
+                .Where(c => c.Id == couponId && c.Status == 1 && (c.MaxUses == -1 || c.UsedCount < c.MaxUses))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedCount, c => c.UsedCount + 1), ct);
+            if (counted == 0) return (FulfilOutcome.CouponUsedUp, null);
+        }
+        var now = clock.GetUtcNow();
+        var charge = new MerchantCharge
+        {
+            Id = Guid.NewGuid(), UserId = paid.UserId, Identifier = paid.ChargeId, Provider = paid.Provider, InvoiceUrl = paid.InvoiceUrl, CreatedAt = now,
+        };
+        var purchase = new Purchase
+        {
+            Id = Guid.NewGuid(), UserId = paid.UserId, ProductId = paid.ProductId, Quantity = paid.Quantity, TotalAmountCents = paid.AmountCents,
+            Status = paid.PppCountry is null ? PurchaseStatus.Valid : PurchaseStatus.Restricted, Country = paid.PppCountry,
+            CouponId = paid.CouponId, UpgradedFromId = paid.UpgradedFromId, MerchantChargeId = charge.Id, CreatedAt = now,
+        };
+        db.AddRange(charge, purchase);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same charge reported twice at once: the other report recorded it; this transaction rolls back.
+            await tx.RollbackAsync(ct);
+            await using var again = await dbFactory.CreateDbContextAsync(ct);
+            return (FulfilOutcome.AlreadyRecorded, await ExistingAsync(again, paid, ct));
+        }
+        await effects.GrantAsync(db, purchase, ct: ct);
+        await tx.CommitAsync(ct);
+        await invalidator.UserChangedAsync(paid.UserId, ct);
+        if (paid.CouponId is not null) await invalidator.CouponsChangedAsync(ct);
+        return (FulfilOutcome.Created, purchase.Id);
+    }
+
+    /// <summary>A refund or dispute reported by the provider: the purchase loses its access (§5b.6).</summary>
+    public async Task<bool> ReverseAsync(string provider, string chargeId, string status, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var purchase = await db.Purchases.AsTracking()
+            .Join(db.MerchantCharges.Where(c => c.Provider == provider && c.Identifier == chargeId), p => p.MerchantChargeId, c => c.Id, (p, _) => p)
+            .SingleOrDefaultAsync(ct);
+        if (purchase is null) return false;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        purchase.Status = status;
+        await db.SaveChangesAsync(ct);
+        await effects.RevokeAsync(db, purchase.Id, ct);
+        await tx.CommitAsync(ct);
+        await invalidator.UserChangedAsync(purchase.UserId, ct);
+        return true;
+    }
+
+    private static Task<Guid?> ExistingAsync(AntonioDbContext db, PaidCheckout paid, CancellationToken ct) =>
+        db.Purchases.Join(db.MerchantCharges.Where(c => c.Provider == paid.Provider && c.Identifier == paid.ChargeId),
+                p => p.MerchantChargeId, c => c.Id, (p, _) => (Guid?)p.Id)
+            .FirstOrDefaultAsync(ct);
+}

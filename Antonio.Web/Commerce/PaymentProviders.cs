@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Antonio.Data.Commerce;
+using Microsoft.AspNetCore.DataProtection;
+using Stripe;
+using Stripe.Checkout;
+
+namespace Antonio.Web.Commerce;
+
+/// <summary>What the buyer agreed to pay for, carried through the provider and back to fulfilment.</summary>
+public sealed record CheckoutIntent
+{
+    public required string SessionId { get; init; }
+    public required Guid UserId { get; init; }
+    public required Guid ProductId { get; init; }
+    public required string ProductName { get; init; }
+    public int Quantity { get; init; } = 1;
+    public long AmountCents { get; init; }
+    public Guid? CouponId { get; init; }
+    public string? PppCountry { get; init; }
+    public string? Email { get; init; }
+
+    public static CheckoutIntent From(Guid userId, string? email, PricingProduct product, Quote quote) => new()
+    {
+        SessionId = Guid.NewGuid().ToString("N"), UserId = userId, Email = email, ProductId = product.ProductId, ProductName = product.Name,
+        Quantity = quote.Quantity, AmountCents = quote.FinalCents,
+        CouponId = quote.CouponKind is CouponKinds.Percentage or CouponKinds.Fixed ? quote.AppliedCoupon?.Id : null,
+        PppCountry = quote.CouponKind == CouponKinds.Ppp ? quote.Ppp?.CountryCode : null,
+    };
+
+    public PaidCheckout Paid(string provider, string chargeId, string? invoiceUrl = null) => new()
+    {
+        Provider = provider, ChargeId = chargeId, UserId = UserId, ProductId = ProductId, Quantity = Quantity,
+        AmountCents = AmountCents, CouponId = CouponId, PppCountry = PppCountry, InvoiceUrl = invoiceUrl,
+    };
+}
+
+/// <summary>A way to take payment. Both implementations end in <see cref="Fulfilment"/>.</summary>
+public interface IPaymentProvider
+{
+    string Name { get; }
+    /// <summary>Where to send the buyer to pay.</summary>
+    Task<string> StartAsync(CheckoutIntent intent, string baseUri, CancellationToken ct = default);
+}
+
+/// <summary>
+/// The default when no Stripe key is configured: a clearly marked test-mode page on this site completes
+/// the payment locally. The intent travels signed and time-limited, so it cannot be altered or replayed late.
+/// </summary>
+public sealed class LocalPaymentProvider(IDataProtectionProvider protection) : IPaymentProvider
+{
+    public const string ProviderName = "local";
+    public string Name => ProviderName;
+
+    private ITimeLimitedDataProtector Protector => protection.CreateProtector("Antonio.LocalCheckout.v1").ToTimeLimitedDataProtector();
+
+    public Task<string> StartAsync(CheckoutIntent intent, string baseUri, CancellationToken ct = default) =>
+        Task.FromResult("/checkout/local?session=" + Uri.EscapeDataString(Protector.Protect(JsonSerializer.Serialize(intent), TimeSpan.FromMinutes(30))));
+
+    public CheckoutIntent? Read(string? session)
+    {
+        if (string.IsNullOrEmpty(session) || session.Length > 4096) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<CheckoutIntent>(Protector.Unprotect(session));
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>Stripe Checkout: a session with the quote's amount and the intent as metadata; the webhook fulfils.</summary>
+public sealed class StripePaymentProvider(IConfiguration config) : IPaymentProvider
+{
+    public const string ProviderName = "stripe";
+    public string Name => ProviderName;
+
+    public static SessionCreateOptions SessionOptions(CheckoutIntent intent, string baseUri) => new()
+    {
+        Mode = "payment",
+        CustomerEmail = intent.Email,
+        ClientReferenceId = intent.UserId.ToString(),
+        SuccessUrl = $"{baseUri.TrimEnd('/')}/purchases?thanks=1",
+        CancelUrl = $"{baseUri.TrimEnd('/')}/checkout?product={intent.ProductId}",
+        LineItems =
+        [
+            new SessionLineItemOptions
+            {
+                Quantity = 1,
+                PriceData = new SessionLineItemPriceDataOptions
+                {
+                    Currency = "usd", UnitAmount = intent.AmountCents,
+                    ProductData = new SessionLineItemPriceDataProductDataOptions { Name = intent.Quantity > 1 ? $"{intent.ProductName} × {intent.Quantity} seats" : intent.ProductName },
+                },
+            },
+        ],
+        Metadata = new Dictionary<string, string> { ["intent"] = JsonSerializer.Serialize(intent) },
+        PaymentIntentData = new SessionPaymentIntentDataOptions { Metadata = new Dictionary<string, string> { ["sessionId"] = intent.SessionId } },
+    };
+
+    public async Task<string> StartAsync(CheckoutIntent intent, string baseUri, CancellationToken ct = default)
+    {
+        var client = new StripeClient(config["Antonio:Stripe:SecretKey"]);
+        var session = await new SessionService(client).CreateAsync(SessionOptions(intent, baseUri), cancellationToken: ct);
+        return session.Url;
+    }
+}

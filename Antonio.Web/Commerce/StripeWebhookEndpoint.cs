@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Antonio.Data.Commerce;
+using Stripe;
+using Stripe.Checkout;
+
+namespace Antonio.Web.Commerce;
+
+/// <summary>
+/// POST /webhooks/stripe: verifies Stripe's signature (bad or missing → 400, nothing written), then
+/// hands paid sessions to <see cref="Fulfilment"/> (idempotent on the session id) and refunds and
+/// disputes to its reversal.
+/// </summary>
+public static class StripeWebhookEndpoint
+{
+    public const int MaxBodyBytes = 512 * 1024;
+
+    public static void MapStripeWebhook(this IEndpointRouteBuilder app) =>
+        app.MapPost("/webhooks/stripe", async (HttpContext context, IConfiguration config, Fulfilment fulfilment, ILoggerFactory logs) =>
+        {
+            var secret = config["Antonio:Stripe:WebhookSecret"];
+            if (string.IsNullOrEmpty(secret)) return Results.NotFound();
+            if (context.Request.ContentLength is > MaxBodyBytes) return Results.BadRequest("Too large.");
+            var json = await new StreamReader(context.Request.Body).ReadToEndAsync();
+            Event stripeEvent;
+            try
+            {
+                stripeEvent = EventUtility.ConstructEvent(json, context.Request.Headers["Stripe-Signature"], secret, throwOnApiVersionMismatch: false);
+            }
+            catch (StripeException)
+            {
+                return Results.BadRequest("Invalid signature.");
+            }
+            switch (stripeEvent.Data.Object)
+            {
+                case Session { PaymentStatus: "paid" } session when stripeEvent.Type == EventTypes.CheckoutSessionCompleted:
+                    var intent = session.Metadata.TryGetValue("intent", out var raw) ? JsonSerializer.Deserialize<CheckoutIntent>(raw) : null;
+                    if (intent is null) return Results.BadRequest("The session carries no checkout intent.");
+                    // Recorded under our own checkout session id, which the payment intent carries too (for refunds).
+                    await fulfilment.FulfilAsync(intent.Paid(StripePaymentProvider.ProviderName, intent.SessionId, session.Invoice?.HostedInvoiceUrl));
+                    break;
+                case Charge charge when stripeEvent.Type == EventTypes.ChargeRefunded:
+                    await ReverseAsync(fulfilment, charge.PaymentIntent?.Metadata, PurchaseStatus.Refunded);
+                    break;
+                case Dispute dispute when stripeEvent.Type == EventTypes.ChargeDisputeCreated:
+                    await ReverseAsync(fulfilment, dispute.PaymentIntent?.Metadata, PurchaseStatus.Disputed);
+                    break;
+                default:
+                    logs.CreateLogger("Antonio.Stripe").LogInformation("Ignored Stripe event {Type}", stripeEvent.Type);
+                    break;
+            }
+            return Results.Ok();
+        }).DisableAntiforgery();
+
+    /// <summary>Refunds and disputes name the payment intent; its metadata carries the checkout session the purchase was recorded under.</summary>
+    private static Task ReverseAsync(Fulfilment fulfilment, Dictionary<string, string>? metadata, string status) =>
+        metadata is not null && metadata.TryGetValue("sessionId", out var sessionId)
+            ? fulfilment.ReverseAsync(StripePaymentProvider.ProviderName, sessionId, status)
+            : Task.CompletedTask;
+}
