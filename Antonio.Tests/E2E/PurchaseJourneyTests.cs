@@ -1,0 +1,83 @@
+using Antonio.Data.Seeding;
+using Antonio.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Antonio.Tests.E2E;
+
+/// <summary>A new learner buys with the sale coupon, then buys five seats for a team, in a real browser.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PurchaseJourneyTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        // Purchases write: this journey gets a database of its own.
+        _db = await TestDatabase.CreateAsync(DemoSeedOptions.Default(TestEnvironment.SeedNow) with { Learners = 5, Purchases = 5 });
+        _app = await TestApp.StartAsync(_db);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+
+    private static string Shot(string name) => Path.Combine(TestEnvironment.ArtifactsDirectory, name + ".png");
+
+    [Fact]
+    public async Task Sign_up_buy_with_the_sale_then_buy_five_team_seats()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = _app.BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var watch = new PageWatch(page);
+        var workshop = $"/workshops/{DemoCatalogue.WorkshopSlug(0)}";
+
+        await page.GotoAsync(workshop);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
+        await page.GetByLabel("Email").FillAsync($"journey-{Guid.NewGuid():N}@example.com");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("journey-password");
+        await page.GetByLabel("Confirm password").FillAsync("journey-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == workshop);
+
+        var bundle = page.Locator("li.product", new() { HasText = "Complete Bundle" });
+        await Assertions.Expect(bundle.Locator(".price-label")).ToHaveTextAsync("20% off");
+        await Assertions.Expect(bundle.Locator(".price-final")).ToHaveTextAsync("$319.20");
+        await bundle.GetByRole(AriaRole.Link, new() { Name = "Buy" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("Continue to payment") }).ClickAsync();
+        await Assertions.Expect(page.Locator(".test-mode-banner")).ToContainTextAsync("TEST MODE");
+        await page.ScreenshotAsync(new() { Path = Shot("08-local-checkout") });
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"Pay \$319\.20") }).ClickAsync();
+        await Assertions.Expect(page.Locator("table.data")).ToContainTextAsync("Complete Bundle");
+        await Assertions.Expect(page.Locator("table.data")).ToContainTextAsync("$319.20");
+        await page.ScreenshotAsync(new() { Path = Shot("09-purchase-history") });
+
+        await page.GotoAsync(workshop);
+        await Assertions.Expect(page.Locator("section.pricing.owned h2")).ToHaveTextAsync("You have access");
+        await page.Locator("nav.module-nav li a").Nth(4).ClickAsync();
+        await Assertions.Expect(page.Locator("article.lesson video")).ToBeVisibleAsync();
+
+        // A team: five seats of Advanced Patterns at the 5% tier.
+        // Owning the bundle already, the learner buys seats for colleagues from the "You have access" box.
+        await page.GotoAsync($"/workshops/{DemoCatalogue.WorkshopSlug(DemoCatalogue.AdvancedFirst)}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Buy seats for your team" }).ClickAsync();
+        await page.GetByLabel("Seats for a team").FillAsync("5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Price it" }).ClickAsync();
+        var advanced = page.Locator("li.product", new() { HasText = "Advanced Patterns" });
+        await Assertions.Expect(advanced.Locator(".price-label")).ToHaveTextAsync("5% team discount");
+        await Assertions.Expect(advanced.Locator(".price-final")).ToHaveTextAsync("$1,182.75");
+        await advanced.GetByRole(AriaRole.Link, new() { Name = "Buy for your team" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("Continue to payment") }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"Pay \$1,182\.75") }).ClickAsync();
+        await Assertions.Expect(page.Locator("table.data")).ToContainTextAsync("5 seats");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Team" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".team-card")).ToContainTextAsync("0 of 5");
+        await Assertions.Expect(page.Locator("input.invite-link")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/team/redeem/TEAM-"));
+        await page.ScreenshotAsync(new() { Path = Shot("10-team-page") });
+        watch.AssertClean();
+    }
+}
