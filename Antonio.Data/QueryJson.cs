@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
 
 namespace Antonio.Data;
 
@@ -11,4 +12,14 @@ public static class QueryJson
         // Editors type numbers into jsonb as strings now and then; read both.
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
     };
+
+    /// <summary>
+    /// Runs one SQL command whose single column "Value" is a JSON document PostgreSQL built, and reads
+    /// it; default when there is no row. Every hot query goes through here: one round trip each.
+    /// </summary>
+    public static async Task<T?> ReadAsync<T>(AntonioDbContext db, string sql, object[] args, CancellationToken ct)
+    {
+        var json = (await db.Database.SqlQueryRaw<string>(sql, args).ToListAsync(ct)).FirstOrDefault();
+        return json is null ? default : JsonSerializer.Deserialize<T>(json, Options);
+    }
 }

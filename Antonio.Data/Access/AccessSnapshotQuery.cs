@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 
 namespace Antonio.Data.Access;
 
@@ -33,9 +31,6 @@ public static class AccessSnapshotQuery
         ) AS "Value"
         """;
 
-    public static async Task<AccessSnapshot> LoadAsync(AntonioDbContext db, Guid userId, CancellationToken ct = default)
-    {
-        var json = (await db.Database.SqlQueryRaw<string>(Sql, userId).ToListAsync(ct)).First();
-        return JsonSerializer.Deserialize<AccessSnapshot>(json, QueryJson.Options)!;
-    }
+    public static async Task<AccessSnapshot> LoadAsync(AntonioDbContext db, Guid userId, CancellationToken ct = default) =>
+        (await QueryJson.ReadAsync<AccessSnapshot>(db, Sql, [userId], ct))!;
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 
 namespace Antonio.Data.Access;
 
@@ -31,21 +29,19 @@ public static class TeamQuery
 
     public static async Task<IReadOnlyList<TeamSeatsView>> ForBuyerAsync(AntonioDbContext db, Guid userId, CancellationToken ct = default)
     {
-        var json = (await db.Database.SqlQueryRaw<string>($$"""
+        return await QueryJson.ReadAsync<List<TeamSeatsView>>(db, $$"""
             SELECT COALESCE(json_agg({{Columns}} ORDER BY p.created_at), '[]'::json) AS "Value"
               FROM purchases p JOIN coupons c ON c.id = p.bulk_coupon_id JOIN products pr ON pr.id = p.product_id
              WHERE p.user_id = {0} AND p.status IN ('Valid', 'Restricted')
-            """, userId).ToListAsync(ct)).First();
-        return JsonSerializer.Deserialize<List<TeamSeatsView>>(json, QueryJson.Options) ?? [];
+            """, [userId], ct) ?? [];
     }
 
     public static async Task<TeamSeatsView?> ByCodeAsync(AntonioDbContext db, string code, CancellationToken ct = default)
     {
-        var json = (await db.Database.SqlQueryRaw<string>($$"""
+        return await QueryJson.ReadAsync<TeamSeatsView>(db, $$"""
             SELECT {{Columns}} AS "Value"
               FROM coupons c JOIN purchases p ON p.id = c.bulk_purchase_id JOIN products pr ON pr.id = p.product_id
              WHERE c.code = {0} AND p.status IN ('Valid', 'Restricted')
-            """, code).ToListAsync(ct)).FirstOrDefault();
-        return json is null ? null : JsonSerializer.Deserialize<TeamSeatsView>(json, QueryJson.Options);
+            """, [code], ct);
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 
 namespace Antonio.Data.Commerce;
 
@@ -37,7 +35,6 @@ public static class PricingInputsQuery
     public static async Task<IReadOnlyList<PricingProduct>> LoadAsync(AntonioDbContext db, IReadOnlyCollection<Guid> productIds, CancellationToken ct = default)
     {
         if (productIds.Count == 0) return [];
-        var json = (await db.Database.SqlQueryRaw<string>(Sql, productIds.ToArray()).ToListAsync(ct)).First();
-        return JsonSerializer.Deserialize<List<PricingProduct>>(json, QueryJson.Options) ?? [];
+        return await QueryJson.ReadAsync<List<PricingProduct>>(db, Sql, [productIds.ToArray()], ct) ?? [];
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 
 namespace Antonio.Data.Commerce;
 
@@ -46,17 +44,13 @@ public static class SiteCouponQuery
 
     public static async Task<IReadOnlyList<CouponData>> LoadDefaultsAsync(AntonioDbContext db, CancellationToken ct = default)
     {
-        var json = (await db.Database.SqlQueryRaw<string>(
-            $"SELECT COALESCE(json_agg({Columns}), '[]'::json) AS \"Value\" FROM coupons c WHERE c.is_default AND c.status = 1")
-            .ToListAsync(ct)).First();
-        return JsonSerializer.Deserialize<List<CouponData>>(json, QueryJson.Options) ?? [];
+        return await QueryJson.ReadAsync<List<CouponData>>(db,
+            $"SELECT COALESCE(json_agg({Columns}), '[]'::json) AS \"Value\" FROM coupons c WHERE c.is_default AND c.status = 1", [], ct) ?? [];
     }
 
     /// <summary>A coupon by its code (case-insensitive match is the caller's job: codes are stored upper-case).</summary>
     public static async Task<CouponData?> LoadByCodeAsync(AntonioDbContext db, string code, CancellationToken ct = default)
     {
-        var json = (await db.Database.SqlQueryRaw<string>(
-            $"SELECT {Columns} AS \"Value\" FROM coupons c WHERE c.code = {{0}}", code).ToListAsync(ct)).FirstOrDefault();
-        return json is null ? null : JsonSerializer.Deserialize<CouponData>(json, QueryJson.Options);
+        return await QueryJson.ReadAsync<CouponData>(db, $"SELECT {Columns} AS \"Value\" FROM coupons c WHERE c.code = {{0}}", [code], ct);
     }
 }

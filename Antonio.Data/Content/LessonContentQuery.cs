@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 
 namespace Antonio.Data.Content;
 
@@ -27,9 +25,6 @@ public static class LessonContentQuery
         WHERE r.id = {0} AND r.deleted_at IS NULL
         """;
 
-    public static async Task<LessonContent?> LoadAsync(AntonioDbContext db, Guid lessonId, CancellationToken ct = default)
-    {
-        var json = (await db.Database.SqlQueryRaw<string>(Sql, lessonId).ToListAsync(ct)).FirstOrDefault();
-        return json is null ? null : JsonSerializer.Deserialize<LessonContent>(json, QueryJson.Options);
-    }
+    public static Task<LessonContent?> LoadAsync(AntonioDbContext db, Guid lessonId, CancellationToken ct = default) =>
+        QueryJson.ReadAsync<LessonContent>(db, Sql, [lessonId], ct);
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 
 namespace Antonio.Data.Content;
 
@@ -39,9 +37,6 @@ public static class WorkshopListQuery
           AND COALESCE(w.fields->>'visibility', 'public') = 'public'
         """;
 
-    public static async Task<IReadOnlyList<WorkshopSummary>> LoadAsync(AntonioDbContext db, CancellationToken ct = default)
-    {
-        var json = (await db.Database.SqlQueryRaw<string>(Sql).ToListAsync(ct)).First();
-        return JsonSerializer.Deserialize<List<WorkshopSummary>>(json, QueryJson.Options) ?? [];
-    }
+    public static async Task<IReadOnlyList<WorkshopSummary>> LoadAsync(AntonioDbContext db, CancellationToken ct = default) =>
+        await QueryJson.ReadAsync<List<WorkshopSummary>>(db, Sql, [], ct) ?? [];
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 
 namespace Antonio.Data.Content;
 
@@ -71,16 +69,10 @@ public static class WorkshopTreeQuery
     /// <summary>Finds a workshop by slug, or by id when the key is a UUID. Null when there is none.</summary>
     public static async Task<WorkshopData?> LoadAsync(AntonioDbContext db, string slugOrId, CancellationToken ct = default)
     {
-        // Select is constant SQL assembled at type load; the only input travels as parameter {0}.
-#pragma warning disable EF1003
         // The slug branch uses the (type, fields->>'slug') unique index; the id branch the primary key.
-        var rows = Guid.TryParse(slugOrId, out var id)
-            ? db.Database.SqlQueryRaw<string>(
-                Select + " WHERE w.type = 'workshop' AND w.deleted_at IS NULL AND w.id = {0}", id)
-            : db.Database.SqlQueryRaw<string>(
-                Select + " WHERE w.type = 'workshop' AND w.deleted_at IS NULL AND (w.fields->>'slug') = {0}", slugOrId);
-#pragma warning restore EF1003
-        var json = (await rows.ToListAsync(ct)).FirstOrDefault();
-        return json is null ? null : JsonSerializer.Deserialize<WorkshopData>(json, QueryJson.Options);
+        // Select is constant SQL assembled at type load; the only input travels as parameter {0}.
+        return Guid.TryParse(slugOrId, out var id)
+            ? await QueryJson.ReadAsync<WorkshopData>(db, Select + " WHERE w.type = 'workshop' AND w.deleted_at IS NULL AND w.id = {0}", [id], ct)
+            : await QueryJson.ReadAsync<WorkshopData>(db, Select + " WHERE w.type = 'workshop' AND w.deleted_at IS NULL AND (w.fields->>'slug') = {0}", [slugOrId], ct);
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 
 namespace Antonio.Data.Progress;
 
@@ -9,10 +7,9 @@ public static class ProgressQuery
     public static async Task<IReadOnlyList<Guid>> CompletedAsync(AntonioDbContext db, Guid userId, IReadOnlyCollection<Guid> lessonIds, CancellationToken ct = default)
     {
         if (lessonIds.Count == 0) return [];
-        var json = (await db.Database.SqlQueryRaw<string>("""
+        return await QueryJson.ReadAsync<List<Guid>>(db, """
             SELECT COALESCE(json_agg(resource_id), '[]'::json) AS "Value" FROM resource_progress
              WHERE user_id = {0} AND resource_id = ANY({1}) AND completed_at IS NOT NULL
-            """, userId, lessonIds.ToArray()).ToListAsync(ct)).First();
-        return JsonSerializer.Deserialize<List<Guid>>(json) ?? [];
+            """, [userId, lessonIds.ToArray()], ct) ?? [];
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 
 namespace Antonio.Data.Telemetry;
 
@@ -10,13 +8,12 @@ public static class WebVitalStatsQuery
 {
     public static async Task<IReadOnlyList<WebVitalStats>> SinceAsync(AntonioDbContext db, DateTimeOffset since, CancellationToken ct = default)
     {
-        var json = (await db.Database.SqlQueryRaw<string>("""
+        return await QueryJson.ReadAsync<List<WebVitalStats>>(db, """
             SELECT COALESCE(json_agg(x ORDER BY x.route, x.name), '[]'::json) AS "Value" FROM (
               SELECT route, name, count(*) AS samples,
                      percentile_cont(0.5) WITHIN GROUP (ORDER BY value) AS p50,
                      percentile_cont(0.95) WITHIN GROUP (ORDER BY value) AS p95
                 FROM web_vitals WHERE created_at >= {0} GROUP BY route, name) x
-            """, since).ToListAsync(ct)).First();
-        return JsonSerializer.Deserialize<List<WebVitalStats>>(json, QueryJson.Options) ?? [];
+            """, [since], ct) ?? [];
     }
 }
