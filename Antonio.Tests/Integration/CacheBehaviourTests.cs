@@ -59,6 +59,17 @@ public sealed class CacheBehaviourTests(WritableDatabaseFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_lesson_may_be_called_solution()
+    {
+        await using var app = await TestApp.StartAsync(Db);
+        var (w, lesson) = await WorkshopAndFreeLessonAsync(10);
+        Assert.Equal(EditOutcome.Saved, await app.Service<ContentEditor>().UpdateFieldsAsync(lesson.Lesson.Id, null, f => f.Slug = "solution"));
+        var page = await app.GetAsync($"/workshops/{w.Slug}/solution");
+        Assert.Equal(200, page.Status);
+        Assert.Contains($"<h1 id=\"lesson-title\">{lesson.Lesson.Title}</h1>", page.Body);
+    }
+
+    [Fact]
     public async Task A_stale_editor_is_told_of_the_conflict_and_nothing_is_lost()
     {
         await using var app = await TestApp.StartAsync(Db);
