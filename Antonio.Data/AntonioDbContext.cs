@@ -27,6 +27,7 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
     public DbSet<Entitlement> Entitlements => Set<Entitlement>();
     public DbSet<ResourceProgress> ResourceProgress => Set<ResourceProgress>();
     public DbSet<WebVital> WebVitals => Set<WebVital>();
+    public DbSet<Admin.AuditEntry> AuditEntries => Set<Admin.AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -179,5 +180,16 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
         });
 
         b.Entity<AppUser>(e => e.Property(x => x.Name).HasMaxLength(200));
+
+        b.Entity<Admin.AuditEntry>(e =>
+        {
+            e.ToTable("audit_entries");
+            e.Property(x => x.Action).HasMaxLength(64);
+            e.Property(x => x.EntityType).HasMaxLength(32);
+            e.Property(x => x.Before).HasColumnType("jsonb");
+            e.Property(x => x.After).HasColumnType("jsonb");
+            // The admin history of one entity, newest first.
+            e.HasIndex(x => new { x.EntityId, x.CreatedAt });
+        });
     }
 }

@@ -47,10 +47,12 @@ public sealed class SchemaTests : IAsyncLifetime
             SourceId = purchase.Id, ContentIds = [workshop.Id, lesson.Id], Metadata = JsonDocument.Parse("""{"tier":"pro"}"""), ExpiresAt = T.AddDays(1), CreatedAt = T };
         var progress = new ResourceProgress { UserId = user.Id, ResourceId = lesson.Id, CompletedAt = T, CreatedAt = T };
         var vital = new WebVital { Route = "/workshops/{workshop}", Name = "LCP", Value = 123.4, CreatedAt = T };
+        var audit = new Antonio.Data.Admin.AuditEntry { UserId = user.Id, Action = "content.update", EntityType = ContentTypes.Lesson, EntityId = lesson.Id,
+            Before = JsonDocument.Parse("""{"title":"A"}"""), After = JsonDocument.Parse("""{"title":"B"}"""), CreatedAt = T };
 
         await using (var db = _db.CreateContext())
         {
-            db.AddRange(user, role, workshop, lesson, link, product, bundle, price, contentProduct, upgrade, coupon, charge, purchase, org, membership, type, entitlement, progress, vital);
+            db.AddRange(user, role, workshop, lesson, link, product, bundle, price, contentProduct, upgrade, coupon, charge, purchase, org, membership, type, entitlement, progress, vital, audit);
             await db.SaveChangesAsync();
         }
 
@@ -81,6 +83,8 @@ public sealed class SchemaTests : IAsyncLifetime
         Assert.Equal(123.4, (await read.WebVitals.SingleAsync()).Value);
         Assert.Equal(org.Name, (await read.Organizations.SingleAsync()).Name);
         Assert.Equal(type.Name, (await read.EntitlementTypes.SingleAsync()).Name);
+        var readAudit = await read.AuditEntries.SingleAsync();
+        Assert.Equal(("A", "B", user.Id), (readAudit.Before!.RootElement.GetProperty("title").GetString(), readAudit.After!.RootElement.GetProperty("title").GetString(), readAudit.UserId!.Value));
     }
 
     [Fact]
