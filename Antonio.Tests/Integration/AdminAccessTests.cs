@@ -15,7 +15,8 @@ public sealed class AdminAccessTests(SeededDatabaseFixture seeded) : IAsyncLifet
     private async Task<string[]> AdminPathsAsync()
     {
         var workshop = await SeededData.WorkshopAsync(seeded.Database, 0);
-        return ["/admin/workshops", "/admin/workshops?q=type&state=published", $"/admin/content/{workshop.Id}", "/admin/performance"];
+        return ["/admin/workshops", "/admin/workshops?q=type&state=published", $"/admin/content/{workshop.Id}", "/admin/performance",
+            "/admin/purchases?email=buyer%40antonio.dev"];
     }
 
     [Theory]
