@@ -6,33 +6,19 @@ namespace Antonio.Tests.E2E;
 
 /// <summary>An admin renames a lesson in the interactive editor; an anonymous visitor sees it at once.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class AdminJourneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class AdminJourneyTests(BrowserFixture browser) : OwnDatabaseJourney
 {
-    private TestDatabase _db = null!;
-    private TestApp _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _db = await TestDatabase.CreateAsync(DemoSeedOptions.Default(TestEnvironment.SeedNow) with { Learners = 5, Purchases = 5 });
-        _app = await TestApp.StartAsync(_db);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _db.DisposeAsync();
-    }
 
     [Fact]
     public async Task Admin_renames_a_lesson_and_an_anonymous_visitor_sees_it()
     {
         var workshop = $"/workshops/{DemoCatalogue.WorkshopSlug(2)}";
-        await using var visitorContext = await browser.Browser.NewContextAsync(new() { BaseURL = _app.BaseAddress.ToString() });
+        await using var visitorContext = await browser.Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString() });
         var visitor = await visitorContext.NewPageAsync();
         await visitor.GotoAsync(workshop);
         var oldTitle = (await visitor.Locator("nav.module-nav li a").Nth(1).TextContentAsync())!;
 
-        await using var adminContext = await browser.Browser.NewContextAsync(new() { BaseURL = _app.BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var adminContext = await browser.Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
         var admin = await adminContext.NewPageAsync();
         var watch = new PageWatch(admin);
         await admin.GotoAsync("/account/login?returnUrl=%2Fadmin%2Fworkshops%3Fq%3Dpostgresql");
@@ -53,7 +39,7 @@ public sealed class AdminJourneyTests(BrowserFixture browser) : IAsyncLifetime
         await admin.GetByLabel("Title").FillAsync("Renamed by the admin");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("Saved");
-        await admin.ScreenshotAsync(new() { Path = Path.Combine(TestEnvironment.ArtifactsDirectory, "11-admin-editor.png"), FullPage = true });
+        await admin.ScreenshotAsync(new() { Path = Shot("11-admin-editor"), FullPage = true });
 
         await visitor.ReloadAsync();
         await Assertions.Expect(visitor.Locator("nav.module-nav li a").Nth(1)).ToHaveTextAsync("Renamed by the admin");
