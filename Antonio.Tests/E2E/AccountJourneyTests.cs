@@ -25,7 +25,7 @@ public sealed class AccountJourneyTests(BrowserFixture browser, SeededDatabaseFi
         await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         // Enhanced navigation changes the URL without a load event: poll the URL instead of waiting for one.
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(returnUrl) + "$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(returnUrl) + "$"), new() { Timeout = 30_000 });
         return (context, page, watch);
     }
 

@@ -19,13 +19,16 @@ public sealed class PurchaseJourneyTests(BrowserFixture browser) : OwnDatabaseJo
 
         await page.GotoAsync(workshop);
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sign in");
         await page.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
+        // Enhanced navigation patches the page in place: fill the form only once it is the sign-up form.
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Create an account");
         await page.GetByLabel("Email").FillAsync($"journey-{Guid.NewGuid():N}@example.com");
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync("journey-password");
         await page.GetByLabel("Confirm password").FillAsync("journey-password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         // Enhanced navigation changes the URL without a load event: poll the URL instead of waiting for one.
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(workshop) + "$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(workshop) + "$"), new() { Timeout = 30_000 });
 
         var bundle = page.Locator("li.product", new() { HasText = "Complete Bundle" });
         await Assertions.Expect(bundle.Locator(".price-label")).ToHaveTextAsync("20% off");
