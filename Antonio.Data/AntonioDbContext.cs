@@ -113,6 +113,7 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
         {
             e.Property(x => x.Code).HasMaxLength(64);
             e.Property(x => x.PercentageDiscount).HasPrecision(5, 4);
+            e.Property(x => x.Version).IsRowVersion();
             e.HasIndex(x => x.Code).IsUnique().HasFilter("code IS NOT NULL");
             // The site-wide coupon lookup only ever reads default coupons.
             e.HasIndex(x => x.IsDefault).HasFilter("is_default");

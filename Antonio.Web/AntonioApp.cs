@@ -77,6 +77,12 @@ public static class AntonioApp
         services.AddScoped<ViewerContext>();
         services.AddAntonioIdentity(builder.Configuration);
         services.AddSingleton<Admin.ContentEditor>();
+        services.AddSingleton<Admin.StructureEditor>();
+        services.AddSingleton<Admin.AdminContentReader>();
+        services.AddSingleton<Admin.ProductEditor>();
+        services.AddSingleton<Admin.CouponEditor>();
+        services.AddSingleton<Admin.UserAccessEditor>();
+        services.AddSingleton<Admin.AdminPurchaseReader>();
 
         services.AddAntonioObservability();
         services.AddRumRateLimit();

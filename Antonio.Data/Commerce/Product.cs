@@ -18,6 +18,8 @@ public static class ProductTypes
     public const string Cohort = "cohort";
     public const string Membership = "membership";
     public const string Live = "live";
+
+    public static readonly IReadOnlyList<string> All = [SelfPaced, Cohort, Membership, Live];
 }
 
 public class Price

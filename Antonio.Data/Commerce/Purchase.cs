@@ -53,6 +53,8 @@ public class Coupon
     /// <summary>For team seat coupons: the bulk purchase that created it.</summary>
     public Guid? BulkPurchaseId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>PostgreSQL's xmin: two admins saving the same coupon — the second is told.</summary>
+    public uint Version { get; set; }
 }
 
 public class MerchantCharge

@@ -31,6 +31,15 @@ public static class ContentTypes
     public const string Post = "post";
 
     public static readonly IReadOnlyList<string> All = [Workshop, Section, Lesson, Solution, VideoResource, Post];
+
+    /// <summary>The shape of a workshop (§5a): which child types a parent may link to.</summary>
+    public static bool CanContain(string parentType, string childType) => (parentType, childType) switch
+    {
+        (Workshop, Section or Lesson or VideoResource) => true,
+        (Section, Lesson) => true,
+        (Lesson, Solution or VideoResource) => true,
+        _ => false,
+    };
 }
 
 public static class ContentStates
@@ -45,4 +54,16 @@ public static class ContentVisibilities
     public const string Public = "public";
     public const string Unlisted = "unlisted";
     public const string Private = "private";
+}
+
+/// <summary>A video resource's processing states (§5a); only <see cref="Ready"/> plays.</summary>
+public static class VideoStates
+{
+    public const string New = "new";
+    public const string Processing = "processing";
+    public const string Preparing = "preparing";
+    public const string Ready = "ready";
+    public const string Errored = "errored";
+
+    public static readonly IReadOnlyList<string> All = [New, Processing, Preparing, Ready, Errored];
 }

@@ -25,7 +25,7 @@ public sealed record LessonVideo
     public string? Transcript { get; init; }
     public string? Poster { get; init; }
 
-    public bool IsReady => State == "ready" && !string.IsNullOrEmpty(PlaybackId);
+    public bool IsReady => State == VideoStates.Ready && !string.IsNullOrEmpty(PlaybackId);
 }
 
 public sealed record LessonSolution

@@ -317,6 +317,12 @@ namespace Antonio.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("used_count");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_coupons");
 

@@ -16,7 +16,7 @@ public sealed class ContentFormViewTests : ComponentTestContext
         model.Title = "";
         model.Slug = "Not A Slug";
         model.CoverImage = "javascript:alert(1)";
-        var cut = Render<ContentFormView>(p => p.Add(x => x.Model, model).Add(x => x.ShowSchedule, true).Add(x => x.OnSave, () => saved++));
+        var cut = Render<ContentFormView>(p => p.Add(x => x.Model, model).Add(x => x.Type, "workshop").Add(x => x.OnSave, () => saved++));
         cut.Find("form").Submit();
         var messages = cut.FindAll(".validation-message").Select(m => m.TextContent).ToList();
         Assert.Contains(messages, m => m.Contains("Title field is required"));
@@ -32,7 +32,7 @@ public sealed class ContentFormViewTests : ComponentTestContext
         var model = Valid();
         model.StartsAt = new DateTimeOffset(2026, 5, 2, 0, 0, 0, TimeSpan.Zero);
         model.EndsAt = new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero);
-        var cut = Render<ContentFormView>(p => p.Add(x => x.Model, model).Add(x => x.ShowSchedule, true).Add(x => x.OnSave, () => saved++));
+        var cut = Render<ContentFormView>(p => p.Add(x => x.Model, model).Add(x => x.Type, "workshop").Add(x => x.OnSave, () => saved++));
         cut.Find("form").Submit();
         Assert.Contains(cut.FindAll(".validation-message"), m => m.TextContent.Contains("end must come after the start"));
         Assert.Equal(0, saved);
@@ -65,5 +65,30 @@ public sealed class ContentFormViewTests : ComponentTestContext
     {
         var cut = Render<ContentFormView>(p => p.Add(x => x.Model, Valid()).Add(x => x.Message, "Someone else saved this").Add(x => x.MessageIsError, true));
         Assert.Equal("Someone else saved this", cut.Find(".form-error").TextContent);
+    }
+
+    [Fact]
+    public void A_video_form_edits_the_player_fields_and_a_ready_video_needs_a_playback_id()
+    {
+        var saved = 0;
+        var model = Valid();
+        var cut = Render<ContentFormView>(p => p.Add(x => x.Model, model).Add(x => x.Type, "video_resource").Add(x => x.OnSave, () => saved++));
+        Assert.Empty(cut.FindAll("#body"));
+        cut.Find("#video-state").Change("ready");
+        cut.Find("#duration").Change("-4");
+        cut.Find("#playback").Change("bad id!");
+        cut.Find("form").Submit();
+        var messages = cut.FindAll(".validation-message").Select(m => m.TextContent).ToList();
+        Assert.Contains(messages, m => m.Contains("between 0 and 86400"));
+        Assert.Contains(messages, m => m.Contains("exactly as the video host gives it"));
+        cut.Find("#duration").Change("312");
+        cut.Find("#playback").Change("");
+        cut.Find("form").Submit();
+        Assert.Contains(cut.FindAll(".validation-message"), m => m.TextContent.Contains("needs its playback id"));
+        cut.Find("#playback").Change("a1B2-c3_D4");
+        cut.Find("#transcript").Change("Hello and welcome.");
+        cut.Find("form").Submit();
+        Assert.Equal(1, saved);
+        Assert.Equal(("a1B2-c3_D4", 312, "ready"), (model.PlaybackId, model.DurationSeconds, model.VideoState));
     }
 }

@@ -89,6 +89,16 @@ public sealed class LessonViewTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_lesson_without_a_video_shows_neither_player_nor_processing_notice()
+    {
+        var one = _nav.Find("one")!;
+        var cut = RenderLesson(one, new AccessFlags { CanViewWorkshop = true, CanViewLesson = true }, Content(one.Lesson) with { Video = null });
+        Assert.Empty(cut.FindAll("video"));
+        Assert.Empty(cut.FindAll(".video-processing"));
+        Assert.NotNull(cut.Find(".lesson-body"));
+    }
+
+    [Fact]
     public void Sale_coupon_shows_struck_list_price_and_label()
     {
         GivenPricing([ProductId], [new PricingProduct { ProductId = ProductId, Name = "Course", Type = ProductTypes.SelfPaced, Status = 1, UnitAmountCents = 20_000 }],

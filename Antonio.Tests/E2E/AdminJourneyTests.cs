@@ -1,16 +1,35 @@
+using Antonio.Data.Content;
 using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Antonio.Tests.E2E;
 
-/// <summary>An admin renames a lesson in the interactive editor; an anonymous visitor sees it at once.</summary>
+/// <summary>
+/// The admin area in Chromium: edits made in the interactive editors reach an anonymous visitor's next
+/// page load without a restart; a refund takes a learner's lesson back behind the paywall.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AdminJourneyTests(BrowserFixture browser) : OwnDatabaseJourney
 {
+    private async Task<(IBrowserContext Context, IPage Page, PageWatch Watch)> SignedInAsync(string email, string returnUrl)
+    {
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var watch = new PageWatch(page);
+        await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        return (context, page, watch);
+    }
+
+    /// <summary>Interactive pages are prerendered first; edits must wait for the Blazor Server circuit.</summary>
+    private static Task InteractiveAsync(IPage page) =>
+        Assertions.Expect(page.Locator("section.admin[data-interactive=yes]")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
 
     [Fact]
-    public async Task Admin_renames_a_lesson_and_an_anonymous_visitor_sees_it()
+    public async Task Admin_renames_a_lesson_and_adds_a_free_one_and_an_anonymous_visitor_sees_both()
     {
         var workshop = $"/workshops/{DemoCatalogue.WorkshopSlug(2)}";
         await using var visitorContext = await browser.Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString() });
@@ -18,21 +37,15 @@ public sealed class AdminJourneyTests(BrowserFixture browser) : OwnDatabaseJourn
         await visitor.GotoAsync(workshop);
         var oldTitle = (await visitor.Locator("nav.module-nav li a").Nth(1).TextContentAsync())!;
 
-        await using var adminContext = await browser.Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
-        var admin = await adminContext.NewPageAsync();
-        var watch = new PageWatch(admin);
-        await admin.GotoAsync("/account/login?returnUrl=%2Fadmin%2Fworkshops%3Fq%3Dpostgresql");
-        await admin.GetByLabel("Email").FillAsync(DemoAccounts.Admin);
-        await admin.GetByLabel("Password").FillAsync(DemoAccounts.Password);
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var (adminContext, admin, watch) = await SignedInAsync(DemoAccounts.Admin, "/admin/workshops?q=postgresql");
+        await using var _ = adminContext;
         await admin.GetByRole(AriaRole.Link, new() { Name = DemoCatalogue.WorkshopTitle(2) }).ClickAsync();
         await admin.GetByRole(AriaRole.Link, new() { Name = oldTitle, Exact = true }).ClickAsync();
-        await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("Edit lesson");
+        await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync($"Edit lesson: {oldTitle}");
         await Assertions.Expect(admin.GetByLabel("Title")).ToHaveValueAsync(oldTitle);
-        // Prerendered first; wait for the Blazor Server circuit to take over the form.
-        await Assertions.Expect(admin.Locator("section.admin[data-interactive=yes]")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        await InteractiveAsync(admin);
 
-        // The editor is interactive (a Blazor Server circuit): the preview follows typing.
+        // Rename: the preview follows typing (the editor is a live circuit), then save.
         await admin.Locator("#body").FillAsync("## Fresh heading\n\nNew body");
         await admin.Locator("#body").PressSequentiallyAsync(".");
         await Assertions.Expect(admin.Locator("section.preview h2")).ToHaveTextAsync("Fresh heading");
@@ -41,8 +54,90 @@ public sealed class AdminJourneyTests(BrowserFixture browser) : OwnDatabaseJourn
         await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("Saved");
         await admin.ScreenshotAsync(new() { Path = Shot("11-admin-editor"), FullPage = true });
 
+        // Add a free lesson to the first section, write its body, publish it.
+        await admin.Locator("nav.admin-breadcrumbs").GetByRole(AriaRole.Link, new() { Name = DemoCatalogue.WorkshopTitle(2) }).ClickAsync();
+        await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync($"Edit workshop: {DemoCatalogue.WorkshopTitle(2)}");
+        await InteractiveAsync(admin);
+        await admin.Locator("#new-parent").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await admin.Locator("#new-title").FillAsync("A free taster");
+        await admin.Locator("#new-free").CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".admin-structure .notice")).ToContainTextAsync("Added “A free taster”");
+        await Assertions.Expect(admin.Locator(".admin-tree")).ToContainTextAsync("lesson · draft · free");
+        await admin.ScreenshotAsync(new() { Path = Shot("12-admin-structure"), FullPage = true });
+        await admin.Locator(".admin-tree").GetByRole(AriaRole.Link, new() { Name = "A free taster" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("Edit lesson: A free taster");
+        await InteractiveAsync(admin);
+        await admin.Locator("#body").FillAsync("Everyone may read this **taster**.");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("Saved");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".admin-actions strong")).ToHaveTextAsync(ContentStates.Published);
+
+        // The anonymous visitor, in another context, sees both on the public page and reads the free lesson.
         await visitor.ReloadAsync();
-        await Assertions.Expect(visitor.Locator("nav.module-nav li a").Nth(1)).ToHaveTextAsync("Renamed by the admin");
+        var nav = visitor.Locator("nav.module-nav");
+        await Assertions.Expect(nav.Locator("li a").Nth(1)).ToHaveTextAsync("Renamed by the admin");
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "A free taster" })).ToHaveCountAsync(1);
+        await nav.GetByRole(AriaRole.Link, new() { Name = "A free taster" }).ClickAsync();
+        await Assertions.Expect(visitor.Locator(".lesson-body strong")).ToHaveTextAsync("taster");
+        await Assertions.Expect(visitor.Locator(".paywall")).ToHaveCountAsync(0);
         watch.AssertClean();
+    }
+
+    [Fact]
+    public async Task Admin_refunds_a_purchase_and_the_learner_meets_the_paywall()
+    {
+        var tree = await SeededData.WorkshopAsync(Db, 0);
+        var paid = tree.Children.Where(s => s.IsSection && s.Tier != LinkTiers.Free).SelectMany(s => s.Children)
+            .First(l => l.IsPublished && l.Tier is null && !l.Free);
+        var lesson = $"/workshops/{tree.Slug}/{paid.Slug}";
+
+        var (learnerContext, learner, learnerWatch) = await SignedInAsync(DemoAccounts.Buyer, lesson);
+        await using var _ = learnerContext;
+        await Assertions.Expect(learner.Locator("article.lesson h1")).ToHaveTextAsync(paid.Title);
+        await Assertions.Expect(learner.Locator(".paywall")).ToHaveCountAsync(0);
+
+        var (adminContext, admin, adminWatch) = await SignedInAsync(DemoAccounts.Admin, "/admin/purchases?email=" + Uri.EscapeDataString(DemoAccounts.Buyer));
+        await using var __ = adminContext;
+        await Assertions.Expect(admin.Locator("table.data tbody tr")).ToHaveCountAsync(1);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Refund" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("Refunded");
+        await Assertions.Expect(admin.Locator("table.data tbody tr")).ToContainTextAsync("Refunded");
+        await admin.ScreenshotAsync(new() { Path = Shot("13-admin-refund"), FullPage = true });
+
+        await learner.ReloadAsync();
+        await Assertions.Expect(learner.Locator(".paywall")).ToHaveCountAsync(1);
+        await Assertions.Expect(learner.Locator(".lesson-body")).ToHaveCountAsync(0);
+        await learner.ScreenshotAsync(new() { Path = Shot("14-after-refund-paywall"), FullPage = true });
+        learnerWatch.AssertClean();
+        adminWatch.AssertClean();
+    }
+
+    [Fact]
+    public async Task Two_admins_edit_the_same_lesson_and_the_second_save_is_told_not_lost_silently()
+    {
+        var tree = await SeededData.WorkshopAsync(Db, 1);
+        var lesson = tree.Children.First(c => c.IsSection).Children[0];
+        // Two browsers, two circuits, the same lesson loaded at the same version.
+        var (contextA, first, watchA) = await SignedInAsync(DemoAccounts.Admin, $"/admin/content/{lesson.Id}");
+        await using var _ = contextA;
+        var (contextB, second, watchB) = await SignedInAsync(DemoAccounts.Admin, $"/admin/content/{lesson.Id}");
+        await using var __ = contextB;
+        await InteractiveAsync(first);
+        await InteractiveAsync(second);
+
+        await first.GetByLabel("Title").FillAsync("First admin's title");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(first.Locator(".notice")).ToContainTextAsync("Saved");
+
+        await second.GetByLabel("Title").FillAsync("Second admin's title");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(second.Locator(".form-error")).ToContainTextAsync("Someone else saved this");
+        await Assertions.Expect(second.GetByLabel("Title")).ToHaveValueAsync("Second admin's title"); // their text stays to copy
+        await second.ScreenshotAsync(new() { Path = Shot("15-admin-conflict"), FullPage = true });
+        Assert.Equal("First admin's title", await Db.ScalarAsync<string>($"SELECT fields->>'title' FROM content_resources WHERE id = '{lesson.Id}'"));
+        watchA.AssertClean();
+        watchB.AssertClean();
     }
 }

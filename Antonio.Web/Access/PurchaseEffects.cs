@@ -57,7 +57,8 @@ public sealed class PurchaseEffects(TimeProvider clock)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.DeletedAt, now), ct);
     }
 
-    private static async Task<OrganizationMembership> PersonalMembershipAsync(AntonioDbContext db, Guid userId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The user's own organization membership, created on first need: purchases and manual grants hang entitlements on it (§5b.9).</summary>
+    public static async Task<OrganizationMembership> PersonalMembershipAsync(AntonioDbContext db, Guid userId, DateTimeOffset now, CancellationToken ct)
     {
         var existing = await db.OrganizationMemberships.AsNoTracking()
             .Where(m => m.UserId == userId)

@@ -3,11 +3,8 @@ using Antonio.Data.Admin;
 using Antonio.Data.Content;
 using Antonio.Web.Caching;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Antonio.Web.Admin;
-
-public enum EditOutcome { Saved, NotFound, Conflict, SlugTaken, InvalidSlug }
 
 /// <summary>
 /// Edits a content resource's fields: the write path the admin forms call. Validates the slug
@@ -26,8 +23,9 @@ public sealed class ContentEditor(IDbContextFactory<AntonioDbContext> dbFactory,
 
     /// <param name="expectedVersion">The version the editor loaded; null to edit whatever is current.</param>
     /// <param name="actorId">Who edits, for the audit row.</param>
+    /// <param name="action">The audit action: content.update, or content.publish / content.archive … for the shortcuts.</param>
     public async Task<EditOutcome> UpdateFieldsAsync(Guid id, uint? expectedVersion, Action<ContentFields> change,
-        Guid? actorId = null, CancellationToken ct = default)
+        Guid? actorId = null, string action = "content.update", CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var resource = await db.ContentResources.AsTracking().SingleOrDefaultAsync(r => r.Id == id && r.DeletedAt == null, ct);
@@ -44,24 +42,45 @@ public sealed class ContentEditor(IDbContextFactory<AntonioDbContext> dbFactory,
         if (fields.Slug != oldSlug && !IsValidSlug(fields.Slug)) return EditOutcome.InvalidSlug;
         resource.Fields = fields.ToDocument();
         resource.UpdatedAt = clock.GetUtcNow();
-        db.AuditEntries.Add(new AuditEntry
+        db.AuditEntries.Add(AuditTrail.Entry(actorId, action, resource.Type, resource.Id, before, resource.Fields, resource.UpdatedAt));
+        var outcome = await AdminSave.SaveAsync(db, EditOutcome.SlugTaken, ct);
+        if (outcome == EditOutcome.Saved) await invalidator.ContentChangedAsync(id, ct);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Creates a resource, linked last under <paramref name="parentId"/> when given (workshop → section or
+    /// lesson, section → lesson, lesson → solution or video), in one transaction with its audit row.
+    /// </summary>
+    /// <param name="free">Link it with <c>metadata.tier = "free"</c> (§5a).</param>
+    public async Task<(EditOutcome Outcome, Guid? Id)> CreateAsync(string type, ContentFields fields, Guid? parentId, Guid? actorId,
+        bool free = false, CancellationToken ct = default)
+    {
+        if (!IsValidSlug(fields.Slug)) return (EditOutcome.InvalidSlug, null);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var resource = new ContentResource
         {
-            UserId = actorId, Action = "content.update", EntityType = resource.Type, EntityId = resource.Id,
-            Before = before, After = resource.Fields, CreatedAt = resource.UpdatedAt,
-        });
-        try
+            Id = Guid.NewGuid(), Type = type, Fields = fields.ToDocument(), CreatedById = actorId, CreatedAt = now, UpdatedAt = now,
+        };
+        if (parentId is { } parent)
         {
-            await db.SaveChangesAsync(ct);
+            var parentType = await db.ContentResources.Where(r => r.Id == parent && r.DeletedAt == null).Select(r => r.Type).SingleOrDefaultAsync(ct);
+            if (parentType is null) return (EditOutcome.NotFound, null);
+            if (!ContentTypes.CanContain(parentType, type)) return (EditOutcome.NotAllowedHere, null);
+            var last = await db.ContentLinks.Where(l => l.ParentId == parent).MaxAsync(l => (double?)l.Position, ct) ?? 0;
+            db.ContentLinks.Add(new ContentLink
+            {
+                ParentId = parent, ChildId = resource.Id, Position = last + 1,
+                Metadata = free ? System.Text.Json.JsonSerializer.SerializeToDocument(new { tier = LinkTiers.Free }) : null,
+            });
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            return EditOutcome.Conflict;
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            return EditOutcome.SlugTaken;
-        }
-        await invalidator.ContentChangedAsync(id, ct);
-        return EditOutcome.Saved;
+        else if (type != ContentTypes.Workshop) return (EditOutcome.NotAllowedHere, null);
+        db.ContentResources.Add(resource);
+        db.AuditEntries.Add(AuditTrail.Entry(actorId, "content.create", type, resource.Id, null, resource.Fields, now));
+        var outcome = await AdminSave.SaveAsync(db, EditOutcome.SlugTaken, ct);
+        if (outcome != EditOutcome.Saved) return (outcome, null);
+        await invalidator.ContentChangedAsync(resource.Id, ct);
+        return (outcome, resource.Id);
     }
 }

@@ -17,10 +17,18 @@ public sealed class ContentForm : IValidatableObject
     public DateTimeOffset? StartsAt { get; set; }
     public DateTimeOffset? EndsAt { get; set; }
 
+    // Video resources only (§5a): what the player needs, sent to learners only when they may watch.
+    [StringLength(200), RegularExpression("^[A-Za-z0-9_-]+$", ErrorMessage = "Use the playback id exactly as the video host gives it (letters, digits, - and _).")]
+    public string? PlaybackId { get; set; }
+    public string? VideoState { get; set; }
+    [Range(0, 86_400, ErrorMessage = "Duration is in seconds, between 0 and 86400.")] public int? DurationSeconds { get; set; }
+    [StringLength(500_000)] public string? Transcript { get; set; }
+
     public static ContentForm From(ContentFields f) => new()
     {
         Title = f.Title ?? "", Slug = f.Slug ?? "", Description = f.Description, Body = f.Body, CoverImage = f.CoverImage,
         State = f.State, Visibility = f.Visibility, StartsAt = f.StartsAt, EndsAt = f.EndsAt,
+        PlaybackId = f.PlaybackId, VideoState = f.VideoState, DurationSeconds = f.DurationSeconds, Transcript = f.Transcript,
     };
 
     /// <summary>Copies the form onto the stored fields (unknown editor fields are kept by <see cref="ContentFields"/>).</summary>
@@ -35,6 +43,10 @@ public sealed class ContentForm : IValidatableObject
         f.Visibility = Visibility;
         f.StartsAt = StartsAt;
         f.EndsAt = EndsAt;
+        f.PlaybackId = string.IsNullOrWhiteSpace(PlaybackId) ? null : PlaybackId.Trim();
+        f.VideoState = VideoState;
+        f.DurationSeconds = DurationSeconds;
+        f.Transcript = string.IsNullOrWhiteSpace(Transcript) ? null : Transcript;
     }
 
     public static ValidationResult? ValidateSlug(string? slug, ValidationContext context) =>
@@ -52,6 +64,10 @@ public sealed class ContentForm : IValidatableObject
             yield return new ValidationResult("Choose draft, published or archived.", [nameof(State)]);
         if (Visibility is not (ContentVisibilities.Public or ContentVisibilities.Unlisted or ContentVisibilities.Private))
             yield return new ValidationResult("Choose public, unlisted or private.", [nameof(Visibility)]);
+        if (VideoState is not null && !VideoStates.All.Contains(VideoState))
+            yield return new ValidationResult("Choose new, processing, preparing, ready or errored.", [nameof(VideoState)]);
+        if (VideoState == VideoStates.Ready && string.IsNullOrWhiteSpace(PlaybackId))
+            yield return new ValidationResult("A ready video needs its playback id.", [nameof(PlaybackId)]);
         if (StartsAt is { } start && EndsAt is { } end && end < start)
             yield return new ValidationResult("The end must come after the start.", [nameof(EndsAt)]);
     }

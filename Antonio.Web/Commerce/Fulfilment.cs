@@ -26,13 +26,16 @@ public sealed record PaidCheckout
 
 public enum FulfilOutcome { Created, AlreadyRecorded, CouponUsedUp }
 
+public enum RefundOutcome { Refunded, NotFound, NotRefundable, ProviderUnavailable, ProviderRefused }
+
 /// <summary>
 /// The one fulfilment path every payment provider goes through: coupon use counted atomically (never
 /// past max_uses), merchant charge + purchase (Valid, or Restricted to the PPP country), the
 /// post-purchase access effects — in one transaction — then the buyer's cache entries dropped.
 /// Idempotent on (provider, charge id).
 /// </summary>
-public sealed class Fulfilment(IDbContextFactory<AntonioDbContext> dbFactory, PurchaseEffects effects, CacheInvalidator invalidator, TimeProvider clock)
+public sealed class Fulfilment(IDbContextFactory<AntonioDbContext> dbFactory, PurchaseEffects effects, CacheInvalidator invalidator, TimeProvider clock,
+    IPaymentProvider provider, ILogger<Fulfilment> log)
 {
     public async Task<(FulfilOutcome Outcome, Guid? PurchaseId)> FulfilAsync(PaidCheckout paid, CancellationToken ct = default)
     {
@@ -92,6 +95,44 @@ public sealed class Fulfilment(IDbContextFactory<AntonioDbContext> dbFactory, Pu
         await tx.CommitAsync(ct);
         await invalidator.UserChangedAsync(purchase.UserId, ct);
         return true;
+    }
+
+    /// <summary>
+    /// An admin refund: the provider returns the money first (nothing changes here if it refuses), then
+    /// the purchase is Refunded and loses its access, with an audit row, in one transaction. A seat
+    /// redemption has no charge of its own, so only its access goes. The provider's later refund
+    /// notification finds the purchase already refunded.
+    /// </summary>
+    public async Task<RefundOutcome> RefundAsync(Guid purchaseId, Guid? actorId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var purchase = await db.Purchases.AsTracking().SingleOrDefaultAsync(p => p.Id == purchaseId, ct);
+        if (purchase is null) return RefundOutcome.NotFound;
+        if (!PurchaseStatus.GrantsAccess(purchase.Status)) return RefundOutcome.NotRefundable;
+        var charge = purchase.MerchantChargeId is { } chargeId ? await db.MerchantCharges.AsNoTracking().SingleAsync(c => c.Id == chargeId, ct) : null;
+        if (charge is not null)
+        {
+            if (charge.Provider != provider.Name) return RefundOutcome.ProviderUnavailable;
+            try
+            {
+                await provider.RefundAsync(charge.Identifier, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Refund of purchase {PurchaseId} refused by {Provider}", purchaseId, charge.Provider);
+                return RefundOutcome.ProviderRefused;
+            }
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var before = purchase.Status;
+        purchase.Status = PurchaseStatus.Refunded;
+        db.AuditEntries.Add(Admin.AuditTrail.Entry(actorId, "purchase.refund", "purchase", purchase.Id,
+            new { status = before }, new { status = purchase.Status, provider = charge?.Provider }, clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        await effects.RevokeAsync(db, purchase.Id, ct);
+        await tx.CommitAsync(ct);
+        await invalidator.UserChangedAsync(purchase.UserId, ct);
+        return RefundOutcome.Refunded;
     }
 
     private static Task<Guid?> ExistingAsync(AntonioDbContext db, PaidCheckout paid, CancellationToken ct) =>

@@ -40,6 +40,8 @@ public interface IPaymentProvider
     string Name { get; }
     /// <summary>Where to send the buyer to pay.</summary>
     Task<string> StartAsync(CheckoutIntent intent, string baseUri, CancellationToken ct = default);
+    /// <summary>Returns the money of a charge this provider recorded (an admin refund). Throws when the provider refuses.</summary>
+    Task RefundAsync(string chargeId, CancellationToken ct = default);
 }
 
 /// <summary>
@@ -55,6 +57,9 @@ public sealed class LocalPaymentProvider(IDataProtectionProvider protection) : I
 
     public Task<string> StartAsync(CheckoutIntent intent, string baseUri, CancellationToken ct = default) =>
         Task.FromResult("/checkout/local?session=" + Uri.EscapeDataString(Protector.Protect(JsonSerializer.Serialize(intent), TimeSpan.FromMinutes(30))));
+
+    /// <summary>Test mode moved no money, so there is none to return.</summary>
+    public Task RefundAsync(string chargeId, CancellationToken ct = default) => Task.CompletedTask;
 
     public CheckoutIntent? Read(string? session)
     {
@@ -104,5 +109,16 @@ public sealed class StripePaymentProvider(IConfiguration config) : IPaymentProvi
         var client = new StripeClient(config["Antonio:Stripe:SecretKey"]);
         var session = await new SessionService(client).CreateAsync(SessionOptions(intent, baseUri), cancellationToken: ct);
         return session.Url;
+    }
+
+    /// <summary>Our charge id is the checkout session id, which the payment intent carries in its metadata.</summary>
+    public static string PaymentIntentQuery(string sessionId) => $"metadata['sessionId']:'{sessionId.Replace("'", "", StringComparison.Ordinal)}'";
+
+    public async Task RefundAsync(string chargeId, CancellationToken ct = default)
+    {
+        var client = new StripeClient(config["Antonio:Stripe:SecretKey"]);
+        var found = await new PaymentIntentService(client).SearchAsync(new PaymentIntentSearchOptions { Query = PaymentIntentQuery(chargeId) }, cancellationToken: ct);
+        var intent = found.Data.SingleOrDefault() ?? throw new InvalidOperationException($"Stripe has no payment for session {chargeId}.");
+        await new RefundService(client).CreateAsync(new RefundCreateOptions { PaymentIntent = intent.Id }, cancellationToken: ct);
     }
 }

@@ -1,4 +1,4 @@
-using Antonio.Data.Identity;
+using Antonio.Web.Admin;
 using OpenTelemetry.Metrics;
 using ZiggyCreatures.Caching.Fusion;
 
@@ -6,8 +6,6 @@ namespace Antonio.Web.Observability;
 
 public static class ObservabilityRegistration
 {
-    public const string AdminPolicy = "admin";
-
     /// <summary>
     /// Metrics through System.Diagnostics.Metrics + OpenTelemetry, exported for Prometheus: the app's
     /// own meter, ASP.NET Core's request duration by route, and FusionCache's meters (hits, misses,
@@ -21,7 +19,7 @@ public static class ObservabilityRegistration
                 FusionCacheDiagnostics.MeterName, FusionCacheDiagnostics.MeterNameMemoryLevel,
                 FusionCacheDiagnostics.MeterNameDistributedLevel, FusionCacheDiagnostics.MeterNameBackplane)
             .AddPrometheusExporter());
-        services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, p => p.RequireRole(SiteRoles.Admin));
+        services.AddAdminAuthorization();
         return services;
     }
 
@@ -33,7 +31,7 @@ public static class ObservabilityRegistration
     {
         var endpoint = app.MapPrometheusScrapingEndpoint("/metrics");
         if (app.Configuration.GetValue<int?>("Antonio:Metrics:Port") is { } port) endpoint.RequireHost($"*:{port}");
-        else endpoint.RequireAuthorization(AdminPolicy);
+        else endpoint.RequireAuthorization(AdminAuthorization.Policy);
         app.MapRumEndpoint();
     }
 }

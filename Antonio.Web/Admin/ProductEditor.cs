@@ -1,0 +1,129 @@
+using Antonio.Data;
+using Antonio.Data.Commerce;
+using Antonio.Data.Content;
+using Antonio.Web.Caching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antonio.Web.Admin;
+
+public sealed record AdminProductRow(Guid Id, string Name, string Type, bool Active, long? UnitAmountCents, int Workshops);
+
+public sealed record AdminOption(Guid Id, string Label);
+
+/// <summary>
+/// Reads and writes products with their current price, the workshops they sell and the products that
+/// upgrade to them. A price change adds a new price row (old ones stay, so history stays true).
+/// Saves check the product's xmin, write an audit row and drop the cache of the product and of every
+/// workshop that sells it, before or after the change.
+/// </summary>
+public sealed class ProductEditor(IDbContextFactory<AntonioDbContext> dbFactory, CacheInvalidator invalidator, TimeProvider clock)
+{
+    private sealed record Snapshot(string Name, string Type, bool Active, long? UnitAmountCents, Guid[] WorkshopIds, Guid[] UpgradableFromIds);
+
+    public async Task<IReadOnlyList<AdminProductRow>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Products.AsNoTracking().OrderBy(p => p.Name)
+            .Select(p => new AdminProductRow(p.Id, p.Name, p.Type, p.Status == 1,
+                db.Prices.Where(pr => pr.ProductId == p.Id && pr.Status == 1).OrderByDescending(pr => pr.CreatedAt).Select(pr => (long?)pr.UnitAmountCents).FirstOrDefault(),
+                db.ContentProducts.Count(cp => cp.ProductId == p.Id)))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Workshops a product may sell and products it may upgrade from, for the form's choices.</summary>
+    public async Task<(IReadOnlyList<AdminOption> Workshops, IReadOnlyList<AdminOption> Products)> OptionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var workshops = await db.ContentResources.AsNoTracking().Where(r => r.Type == ContentTypes.Workshop && r.DeletedAt == null)
+            .OrderBy(r => r.CreatedAt).Select(r => new { r.Id, r.Fields }).ToListAsync(ct);
+        var products = await db.Products.AsNoTracking().OrderBy(p => p.Name).Select(p => new AdminOption(p.Id, p.Name)).ToListAsync(ct);
+        return (workshops.Select(w => new AdminOption(w.Id, ContentFields.From(w.Fields).Title ?? "(untitled)")).ToList(), products);
+    }
+
+    public async Task<(ProductForm Form, uint Version)?> LoadAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (product is null) return null;
+        var snapshot = await SnapshotAsync(db, product, ct);
+        return (new ProductForm
+        {
+            Name = snapshot.Name, Type = snapshot.Type, Active = snapshot.Active, UnitAmount = snapshot.UnitAmountCents / 100m,
+            WorkshopIds = [.. snapshot.WorkshopIds], UpgradableFromIds = [.. snapshot.UpgradableFromIds],
+        }, product.Version);
+    }
+
+    /// <param name="id">null to create.</param>
+    /// <param name="expectedVersion">The version the form loaded (ignored when creating).</param>
+    public async Task<(EditOutcome Outcome, Guid? Id)> SaveAsync(Guid? id, uint? expectedVersion, ProductForm form, Guid? actorId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        Product product;
+        Snapshot? before = null;
+        if (id is { } existing)
+        {
+            var found = await db.Products.AsTracking().SingleOrDefaultAsync(p => p.Id == existing, ct);
+            if (found is null) return (EditOutcome.NotFound, null);
+            if (expectedVersion is { } expected)
+            {
+                if (expected != found.Version) return (EditOutcome.Conflict, null);
+                db.Entry(found).Property(p => p.Version).OriginalValue = expected;
+            }
+            product = found;
+            before = await SnapshotAsync(db, product, ct);
+            // Always rewrite the row, so its xmin moves even when only the price or links change.
+            db.Entry(product).State = EntityState.Modified;
+        }
+        else
+        {
+            product = new Product { Id = Guid.NewGuid(), CreatedAt = now };
+            db.Products.Add(product);
+        }
+        product.Name = form.Name.Trim();
+        product.Type = form.Type;
+        product.Status = form.Active ? 1 : 0;
+        if (before?.UnitAmountCents != form.UnitAmountCents)
+        {
+            await db.Prices.Where(p => p.ProductId == product.Id && p.Status == 1).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, 0), ct);
+            db.Prices.Add(new Price { Id = Guid.NewGuid(), ProductId = product.Id, UnitAmountCents = form.UnitAmountCents, CreatedAt = now });
+        }
+        var workshops = form.WorkshopIds.Distinct().ToArray();
+        var upgradableFrom = form.UpgradableFromIds.Where(p => p != product.Id).Distinct().ToArray();
+        if (await db.ContentResources.CountAsync(r => workshops.Contains(r.Id) && r.Type == ContentTypes.Workshop && r.DeletedAt == null, ct) != workshops.Length
+            || await db.Products.CountAsync(p => upgradableFrom.Contains(p.Id), ct) != upgradableFrom.Length)
+            return (EditOutcome.NotFound, null);
+        await ReplaceLinksAsync(db, product.Id, workshops, upgradableFrom, ct);
+        var after = new Snapshot(product.Name, product.Type, form.Active, form.UnitAmountCents, workshops, upgradableFrom);
+        db.AuditEntries.Add(AuditTrail.Entry(actorId, before is null ? "product.create" : "product.update", "product", product.Id, before, after, now));
+        var outcome = await AdminSave.SaveAsync(db, EditOutcome.Conflict, ct);
+        if (outcome != EditOutcome.Saved) return (outcome, null); // the transaction rolls back, the price change with it
+        await tx.CommitAsync(ct);
+        await invalidator.ProductChangedAsync(product.Id, ct);
+        foreach (var workshop in workshops.Union(before?.WorkshopIds ?? [])) await invalidator.ContentChangedAsync(workshop, ct);
+        return (outcome, product.Id);
+    }
+
+    private static async Task ReplaceLinksAsync(AntonioDbContext db, Guid productId, Guid[] workshops, Guid[] upgradableFrom, CancellationToken ct)
+    {
+        var sold = await db.ContentProducts.AsTracking().Where(cp => cp.ProductId == productId).ToListAsync(ct);
+        db.ContentProducts.RemoveRange(sold.Where(cp => !workshops.Contains(cp.ResourceId)));
+        var position = sold.Count == 0 ? 0 : sold.Max(cp => cp.Position);
+        foreach (var workshop in workshops.Where(w => sold.All(cp => cp.ResourceId != w)))
+            db.ContentProducts.Add(new ContentProduct { ProductId = productId, ResourceId = workshop, Position = ++position });
+        var upgrades = await db.UpgradableProducts.AsTracking().Where(u => u.UpgradableToId == productId).ToListAsync(ct);
+        db.UpgradableProducts.RemoveRange(upgrades.Where(u => !upgradableFrom.Contains(u.UpgradableFromId)));
+        foreach (var from in upgradableFrom.Where(f => upgrades.All(u => u.UpgradableFromId != f)))
+            db.UpgradableProducts.Add(new UpgradableProduct { UpgradableFromId = from, UpgradableToId = productId });
+    }
+
+    private static async Task<Snapshot> SnapshotAsync(AntonioDbContext db, Product product, CancellationToken ct)
+    {
+        var price = await db.Prices.Where(p => p.ProductId == product.Id && p.Status == 1).OrderByDescending(p => p.CreatedAt)
+            .Select(p => (long?)p.UnitAmountCents).FirstOrDefaultAsync(ct);
+        var workshops = await db.ContentProducts.Where(cp => cp.ProductId == product.Id).OrderBy(cp => cp.Position).Select(cp => cp.ResourceId).ToArrayAsync(ct);
+        var from = await db.UpgradableProducts.Where(u => u.UpgradableToId == product.Id).Select(u => u.UpgradableFromId).ToArrayAsync(ct);
+        return new Snapshot(product.Name, product.Type, product.Status == 1, price, workshops, from);
+    }
+}
