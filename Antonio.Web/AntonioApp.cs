@@ -68,8 +68,9 @@ public static class AntonioApp
         services.AddSingleton<Fulfilment>();
         services.AddSingleton<LocalPaymentProvider>();
         // Stripe when a key is configured; otherwise the local, clearly marked test-mode checkout.
-        if (builder.Configuration["Antonio:Stripe:SecretKey"] is { Length: > 0 }) services.AddSingleton<IPaymentProvider, StripePaymentProvider>();
-        else services.AddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<LocalPaymentProvider>());
+        // (TryAdd: a test may stand in a provider that is down.)
+        if (builder.Configuration["Antonio:Stripe:SecretKey"] is { Length: > 0 }) services.TryAddSingleton<IPaymentProvider, StripePaymentProvider>();
+        else services.TryAddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<LocalPaymentProvider>());
         services.AddSingleton<AccessReader>();
         services.AddSingleton<PurchaseEffects>();
         services.AddSingleton<TeamSeats>();
@@ -83,6 +84,7 @@ public static class AntonioApp
         services.AddSingleton<Admin.CouponEditor>();
         services.AddSingleton<Admin.UserAccessEditor>();
         services.AddSingleton<Admin.AdminPurchaseReader>();
+        services.AddSingleton<Admin.AuditLogReader>();
 
         services.AddAntonioObservability();
         services.AddRumRateLimit();

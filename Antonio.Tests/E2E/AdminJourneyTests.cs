@@ -21,6 +21,7 @@ public sealed class AdminJourneyTests(BrowserFixture browser) : OwnDatabaseJourn
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal)); // the cookie is set once we have left
         return (context, page, watch);
     }
 

@@ -71,6 +71,11 @@ public sealed class AdminEditorsTests(WritableDatabaseFixture fixture) : IClassF
 
         foreach (var (action, entity) in new[] { ("content.create", id.Value), ("content.publish", id.Value), ("content.reorder", id.Value), ("content.remove", section.Id) })
             Assert.Equal(1, await AuditCountAsync(action, entity));
+        using var admin = await WebUser.SignedInAsync(_app, DemoAccounts.Admin);
+        var history = (await admin.GetAsync($"/admin/audit?entity={id}")).Body;
+        Assert.Contains("content.publish", history);
+        Assert.Contains(DemoAccounts.Admin, history);
+        Assert.DoesNotContain("content.remove", history); // the section's entry is in its own history
     }
 
     [Fact]

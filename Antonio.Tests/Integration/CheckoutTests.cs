@@ -8,6 +8,7 @@ using Antonio.Tests.Infrastructure;
 using Antonio.Web.Commerce;
 using Antonio.Web.Lessons;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Antonio.Tests.Integration;
 
@@ -193,5 +194,53 @@ public sealed class CheckoutTests(WritableDatabaseFixture fixture) : IClassFixtu
         Assert.Equal("s1", JsonSerializer.Deserialize<CheckoutIntent>(options.Metadata["intent"])!.SessionId);
         Assert.Equal("s1", options.PaymentIntentData.Metadata["sessionId"]);
         Assert.Equal("https://antonio.example/purchases?thanks=1", options.SuccessUrl);
+    }
+
+    [Fact]
+    public async Task An_admin_refund_of_a_payment_taken_by_a_provider_this_site_is_not_using_changes_nothing()
+    {
+        // This app runs the local provider (no Stripe key): it can't return Stripe money, so it must not pretend to.
+        var userId = await UserAsync("learner00043@demo.antonio.dev");
+        var fulfilment = _app.Service<Fulfilment>();
+        var (_, purchaseId) = await fulfilment.FulfilAsync(new PaidCheckout
+        {
+            Provider = "stripe", ChargeId = "cs_" + Guid.NewGuid().ToString("N"), UserId = userId, ProductId = await ProductAsync("Essentials"), AmountCents = 19_900,
+        });
+        Assert.Equal(RefundOutcome.ProviderUnavailable, await fulfilment.RefundAsync(purchaseId!.Value, actorId: null));
+        Assert.Equal("Valid", await fixture.Database.ScalarAsync<string>($"SELECT status FROM purchases WHERE id = '{purchaseId}'"));
+        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM entitlements WHERE source_id = '{purchaseId}' AND deleted_at IS NULL"));
+    }
+
+    [Fact]
+    public void Stripe_refunds_find_the_payment_by_the_session_id_it_carries() =>
+        Assert.Equal("metadata['sessionId']:'s1'", StripePaymentProvider.PaymentIntentQuery("s1"));
+
+    /// <summary>Stands in for a payment provider that is down (the real Stripe can't be reached from the test box anyway).</summary>
+    private sealed class UnreachableProvider : IPaymentProvider
+    {
+        public string Name => "stripe";
+        public Task<string> StartAsync(CheckoutIntent intent, string baseUri, CancellationToken ct = default) => throw new HttpRequestException("connection refused");
+        public Task RefundAsync(string chargeId, CancellationToken ct = default) => throw new HttpRequestException("connection refused");
+    }
+
+    [Fact]
+    public async Task A_provider_that_is_down_gets_a_clear_message_not_an_error_page_and_nothing_is_recorded()
+    {
+        await using var app = await TestApp.StartAsync(fixture.Database, configure: b => b.Services.AddSingleton<IPaymentProvider, UnreachableProvider>());
+        using var buyer = await WebUser.SignedInAsync(app, "learner00044@demo.antonio.dev");
+        var userId = await UserAsync("learner00044@demo.antonio.dev");
+        var start = await buyer.SubmitFormAsync($"/checkout?product={await ProductAsync("Essentials")}", "checkout", []);
+        Assert.Equal(HttpStatusCode.OK, start.StatusCode);
+        Assert.Contains("could not be reached. Nothing was charged", await start.Content.ReadAsStringAsync());
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM purchases WHERE user_id = '{userId}'"));
+
+        // An admin refund the provider refuses leaves the purchase and its access as they were.
+        var fulfilment = app.Service<Fulfilment>();
+        var (_, purchaseId) = await fulfilment.FulfilAsync(new PaidCheckout
+        {
+            Provider = "stripe", ChargeId = "cs_" + Guid.NewGuid().ToString("N"), UserId = userId, ProductId = await ProductAsync("Essentials"), AmountCents = 19_900,
+        });
+        Assert.Equal(RefundOutcome.ProviderRefused, await fulfilment.RefundAsync(purchaseId!.Value, actorId: null));
+        Assert.Equal("Valid", await fixture.Database.ScalarAsync<string>($"SELECT status FROM purchases WHERE id = '{purchaseId}'"));
     }
 }

@@ -50,7 +50,7 @@ public sealed class AdminContentReader(IDbContextFactory<AntonioDbContext> dbFac
             child = parent.Id;
         }
         var tree = resource.Type == ContentTypes.Workshop ? await WorkshopTreeQuery.LoadAsync(db, resource.Id.ToString(), ct) : null;
-        var children = resource.Type == ContentTypes.Lesson ? await ChildrenAsync(db, id, ct) : [];
+        var children = resource.Type is ContentTypes.Lesson or ContentTypes.Workshop ? await ChildrenAsync(db, id, ct) : [];
         return new AdminContent(resource.Id, resource.Type, resource.Version, ContentFields.From(resource.Fields), ancestors, tree, children);
     }
 
