@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Antonio.Data.Access;
 using Antonio.Data.Commerce;
 using Antonio.Data.Content;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Antonio.Data;
 
 public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
-    : IdentityDbContext<AppUser, AppRole, Guid>(options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<ContentResource> ContentResources => Set<ContentResource>();
     public DbSet<ContentLink> ContentLinks => Set<ContentLink>();
@@ -20,6 +21,8 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
     public DbSet<UpgradableProduct> UpgradableProducts => Set<UpgradableProduct>();
     public DbSet<Purchase> Purchases => Set<Purchase>();
     public DbSet<Coupon> Coupons => Set<Coupon>();
+    /// <summary>ASP.NET Core Data Protection's key ring (cookies, antiforgery, magic links), shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<MerchantCharge> MerchantCharges => Set<MerchantCharge>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationMembership> OrganizationMemberships => Set<OrganizationMembership>();

@@ -60,6 +60,7 @@ public static class AntonioApp
 
         services.AddAntonioCache(builder.Configuration);
         services.AddSingleton<CachedReader>();
+        services.AddPageCache();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<WorkshopReader>();
         services.AddSingleton<LessonReader>();
@@ -90,6 +91,7 @@ public static class AntonioApp
         services.AddRumRateLimit();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddScoped<Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider, Components.OnDemandAntiforgeryStateProvider>();
     }
 
     private static void UsePipeline(WebApplication app)
@@ -106,6 +108,7 @@ public static class AntonioApp
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache(); // after authentication: only anonymous visitors share pages
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();

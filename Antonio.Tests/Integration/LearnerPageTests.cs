@@ -183,4 +183,17 @@ public sealed class LearnerPageTests(SeededDatabaseFixture seeded) : IAsyncLifet
             Assert.Equal(1, counter.Count - before);
         }
     }
+
+    [Fact]
+    public async Task Anonymous_learner_pages_set_no_cookie_and_carry_no_antiforgery_token()
+    {
+        // Nothing tied to one visitor: the page cache may share these pages between anonymous visitors.
+        foreach (var path in new[] { "/", "/workshops", $"/workshops/{_paid.Slug}", $"/workshops/{_paid.Slug}/{_nav.Lessons[2].Lesson.Slug}" })
+        {
+            using var response = await _app.Client.GetAsync(path);
+            Assert.False(response.Headers.Contains("Set-Cookie"), path);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("__RequestVerificationToken", body);
+        }
+    }
 }

@@ -16,13 +16,14 @@ public sealed class ViewerContext(IHttpContextAccessor http, IConfiguration conf
         if (_current is not null) return _current;
         var context = http.HttpContext;
         var snapshot = UserId(context?.User) is { } userId ? await access.GetAsync(userId, ct) : null;
-        return _current = new AccessContext(snapshot, Country(context), clock.GetUtcNow());
+        return _current = new AccessContext(snapshot, CountryOf(context, config), clock.GetUtcNow());
     }
 
     public static Guid? UserId(ClaimsPrincipal? user) =>
         user?.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
-    private string Country(HttpContext? context)
+    /// <summary>The request's country (PPP and region rules): a two-letter code from the configured header, else the default.</summary>
+    public static string CountryOf(HttpContext? context, IConfiguration config)
     {
         var header = config["Antonio:CountryHeader"] ?? "CF-IPCountry";
         var value = context?.Request.Headers[header].FirstOrDefault();

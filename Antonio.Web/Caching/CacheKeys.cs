@@ -22,6 +22,8 @@ public static class CacheKeys
     public static string AccessSnapshot(Guid userId) => Build("access", userId.ToString("N"));
     public static string ModuleProgress(Guid userId, Guid workshopId) =>
         Build("module-progress", userId.ToString("N"), workshopId.ToString("N"));
+    /// <summary>A rendered anonymous page; <paramref name="outputCacheKey"/> is the output cache's own key (path and vary values).</summary>
+    public static string Page(string outputCacheKey) => Build("page", outputCacheKey);
 
     /// <summary>"v1:{function}:{arg1}:{arg2}…" with every argument escaped so ':' cannot appear inside one.</summary>
     private static string Build(string function, params string[] args)

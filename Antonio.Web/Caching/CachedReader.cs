@@ -10,20 +10,24 @@ namespace Antonio.Web.Caching;
 /// that finishes in the background after a soft timeout never touches a disposed request scope),
 /// and cache reads/misses recorded on the current request for Server-Timing.
 /// </summary>
-public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDbContext> dbFactory, RequestStatsAccessor stats)
+public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDbContext> dbFactory, RequestStatsAccessor stats, IHttpContextAccessor http)
 {
     public async ValueTask<T> GetAsync<T>(string key, FusionCacheEntryOptions options,
         Func<AntonioDbContext, CancellationToken, Task<T>> load, Func<T, IEnumerable<string>> tags, CancellationToken ct = default)
     {
         var requestStats = stats.Current;
         requestStats?.AddCacheRead();
-        return await cache.GetOrSetAsync<T>(key, async (ctx, token) =>
+        string[]? entryTags = null;
+        var result = await cache.GetOrSetAsync<T>(key, async (ctx, token) =>
         {
             requestStats?.AddCacheMiss();
             await using var db = await dbFactory.CreateDbContextAsync(token);
             var value = await load(db, token);
-            ctx.Tags = tags(value).ToArray();
+            ctx.Tags = entryTags = tags(value).ToArray();
             return value;
         }, options: options, token: ct);
+        // A page rendered from this entry goes when the entry's tags go.
+        PageCache.Tag(http.HttpContext, entryTags ?? tags(result));
+        return result;
     }
 }

@@ -53,5 +53,5 @@ public sealed class RequestMetricsMiddleware(RequestDelegate next, RequestLog lo
             ? pattern : null;
 
     public static string ServerTiming(RequestStats stats, TimeSpan app) => string.Create(CultureInfo.InvariantCulture,
-        $"db;desc=\"{stats.Queries} queries\";dur={stats.DbTime.TotalMilliseconds:F2}, cache;desc=\"{(stats.CacheMisses == 0 ? "hit" : "miss")}\", app;dur={app.TotalMilliseconds:F2}");
+        $"db;desc=\"{stats.Queries} queries\";dur={stats.DbTime.TotalMilliseconds:F2}, cache;desc=\"{(stats.CacheMisses == 0 ? "hit" : "miss")}\", {(stats.PageCacheHit ? "page;desc=\"hit\", " : "")}app;dur={app.TotalMilliseconds:F2}");
 }

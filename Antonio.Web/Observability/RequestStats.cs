@@ -19,6 +19,9 @@ public sealed class RequestStats
         Interlocked.Add(ref _dbTicks, duration.Ticks);
     }
 
+    /// <summary>The whole page came from the page cache: nothing was rendered.</summary>
+    public bool PageCacheHit { get; set; }
+
     public void AddCacheRead() => Interlocked.Increment(ref _cacheReads);
     public void AddCacheMiss() => Interlocked.Increment(ref _cacheMisses);
 }

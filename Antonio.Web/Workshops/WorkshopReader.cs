@@ -25,7 +25,9 @@ public sealed class WorkshopReader(CachedReader reader)
     /// <summary>
     /// The workshop's own tag covers its whole tree: edits of a section or lesson invalidate their
     /// ancestors' tags too (<see cref="CacheInvalidator.ContentChangedAsync"/>). Products: their own tags.
+    /// Not the listing's tag: an edit elsewhere must not drop this workshop (nor its pages). A cached
+    /// miss (null) does carry it, so a workshop created or published under that slug replaces the 404.
     /// </summary>
     private static IEnumerable<string> Tags(WorkshopData data) =>
-        data.Products.Select(p => CacheTags.Product(p.Id)).Prepend(CacheTags.Content(data.Id)).Append(CacheTags.WorkshopList);
+        data.Products.Select(p => CacheTags.Product(p.Id)).Prepend(CacheTags.Content(data.Id));
 }

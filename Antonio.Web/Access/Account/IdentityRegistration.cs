@@ -3,7 +3,6 @@ using Antonio.Data.Identity;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using StackExchange.Redis;
 
 namespace Antonio.Web.Access.Account;
 
@@ -57,14 +56,10 @@ public static class IdentityRegistration
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
 
-        var protection = services.AddDataProtection().SetApplicationName("antonio-workshops");
-        if (config.GetConnectionString("Redis") is { Length: > 0 } redis)
-        {
-            var options = ConfigurationOptions.Parse(redis);
-            options.AbortOnConnectFail = false;
-            var multiplexer = new Lazy<IConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(options));
-            protection.PersistKeysToStackExchangeRedis(() => multiplexer.Value.GetDatabase(), "antonio:data-protection-keys");
-        }
+        // Keys live in PostgreSQL, shared by every node. Not in Redis: with Redis down, no key ring could
+        // load, and every cookie, form token and magic link would fail with it. (Loaded keys are cached
+        // for a day, so a short database outage does not affect them either.)
+        services.AddDataProtection().SetApplicationName("antonio-workshops").PersistKeysToDbContext<AntonioDbContext>();
 
         // TryAdd: a host (or a test) may have registered its own sender first.
         if (config["Antonio:Smtp:Host"] is { Length: > 0 }) services.TryAddSingleton<IEmailSender, SmtpEmailSender>();

@@ -1,0 +1,112 @@
+using Antonio.Data.Content;
+using Antonio.Data.Seeding;
+using Antonio.Tests.Infrastructure;
+using Antonio.Web.Admin;
+using Antonio.Web.Lessons;
+
+namespace Antonio.Tests.Integration;
+
+/// <summary>
+/// Whole anonymous pages are cached, and only those: signed-in visitors, query strings and other
+/// countries get their own rendering; every write that drops a page's data drops the page.
+/// </summary>
+public sealed class PageCacheTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync(fixture.Database);
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private static bool FromPageCache(PageResult page) => page.ServerTiming?.Contains("page;desc=\"hit\"", StringComparison.Ordinal) == true;
+
+    private async Task<(WorkshopData Workshop, string PaidLesson)> PaidAsync(int index)
+    {
+        var tree = await SeededData.WorkshopAsync(fixture.Database, index);
+        var paid = new LessonNavigator(tree).Lessons.First(p => p.Lesson.IsPublished && p.Lesson.Tier is null && !p.Lesson.Free && p.Section?.Tier is null);
+        return (tree, $"/workshops/{tree.Slug}/{paid.Lesson.Slug}");
+    }
+
+    [Fact]
+    public async Task A_warm_anonymous_page_is_served_whole_from_the_page_cache()
+    {
+        var (tree, _) = await PaidAsync(0);
+        foreach (var path in new[] { "/", "/workshops", $"/workshops/{tree.Slug}" })
+        {
+            var first = await _app.GetAsync(path);
+            var second = await _app.GetAsync(path);
+            Assert.False(FromPageCache(first), path);
+            Assert.True(FromPageCache(second), $"{path}: {second.ServerTiming}");
+            Assert.Equal(0, second.Queries);
+            Assert.Equal(0, second.Record.CacheReads); // nothing rendered: no data read at all
+            Assert.Equal(first.Body, second.Body);
+        }
+    }
+
+    [Fact]
+    public async Task Signed_in_learners_never_get_or_leave_a_shared_page()
+    {
+        var (_, lesson) = await PaidAsync(1);
+        var anonymous = await _app.GetAsync(lesson);
+        Assert.Contains("class=\"paywall\"", anonymous.Body);
+        Assert.True(FromPageCache(await _app.GetAsync(lesson)));
+
+        using var buyer = await WebUser.SignedInAsync(_app, DemoAccounts.Buyer); // owns Essentials (workshops 0–2)
+        var bought = await buyer.GetAsync(lesson);
+        Assert.False(FromPageCache(bought));
+        Assert.DoesNotContain("class=\"paywall\"", bought.Body);
+        Assert.Contains("lesson-body", bought.Body);
+        Assert.False(FromPageCache(await buyer.GetAsync(lesson)));
+
+        var again = await _app.GetAsync(lesson);
+        Assert.True(FromPageCache(again));
+        Assert.Contains("class=\"paywall\"", again.Body);
+        Assert.DoesNotContain("lesson-body", again.Body);
+    }
+
+    [Fact]
+    public async Task Query_strings_and_countries_are_rendered_apart()
+    {
+        var (tree, _) = await PaidAsync(2);
+        var path = $"/workshops/{tree.Slug}";
+        await _app.GetAsync(path);
+        Assert.True(FromPageCache(await _app.GetAsync(path)));
+        Assert.False(FromPageCache(await _app.GetAsync(path + "?code=NOPE")));
+        Assert.False(FromPageCache(await _app.GetAsync(path + "?code=NOPE")));
+        var india = new Dictionary<string, string> { ["CF-IPCountry"] = "IN" };
+        Assert.False(FromPageCache(await _app.GetAsync(path, india)));
+        Assert.True(FromPageCache(await _app.GetAsync(path, india)));
+        Assert.True(FromPageCache(await _app.GetAsync(path, new Dictionary<string, string> { ["CF-IPCountry"] = "in" }))); // same country
+    }
+
+    [Fact]
+    public async Task An_edit_drops_every_page_built_from_the_edited_data()
+    {
+        var tree = await SeededData.WorkshopAsync(fixture.Database, 6);
+        var lesson = new LessonNavigator(tree).Lessons[0].Lesson;
+        var pages = new[] { "/workshops", $"/workshops/{tree.Slug}", $"/workshops/{tree.Slug}/{lesson.Slug}" };
+        foreach (var page in pages) await _app.GetAsync(page);
+        foreach (var page in pages) Assert.True(FromPageCache(await _app.GetAsync(page)), page);
+
+        Assert.Equal(EditOutcome.Saved, await _app.Service<ContentEditor>().UpdateFieldsAsync(tree.Id, null, f => f.Title = "Renamed for the page cache"));
+        foreach (var page in pages)
+        {
+            var fresh = await _app.GetAsync(page);
+            Assert.False(FromPageCache(fresh), page);
+            Assert.Contains("Renamed for the page cache", fresh.Body);
+        }
+        // A page no edit touched stays cached.
+        var other = await SeededData.WorkshopAsync(fixture.Database, 7);
+        await _app.GetAsync($"/workshops/{other.Slug}");
+        Assert.Equal(EditOutcome.Saved, await _app.Service<ContentEditor>().UpdateFieldsAsync(lesson.Id, null, f => f.Description = "touched"));
+        Assert.True(FromPageCache(await _app.GetAsync($"/workshops/{other.Slug}")));
+    }
+
+    [Fact]
+    public async Task Error_pages_are_not_cached()
+    {
+        var first = await _app.GetAsync("/workshops/no-such-workshop");
+        var second = await _app.GetAsync("/workshops/no-such-workshop");
+        Assert.Equal((404, 404), (first.Status, second.Status));
+        Assert.False(FromPageCache(second));
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Components.Forms;
+
+namespace Antonio.Web.Components;
+
+/// <summary>
+/// Antiforgery tokens only for pages that render a form. The framework's provider makes a token for
+/// every page (setting the antiforgery cookie) so that interactive components could use it; ours
+/// (the admin forms) submit over their circuit and need none. Without it an anonymous learner page
+/// sets no cookie and carries no token, so the page cache can share it between visitors.
+/// </summary>
+public sealed class OnDemandAntiforgeryStateProvider(IHttpContextAccessor accessor, IAntiforgery antiforgery) : AntiforgeryStateProvider
+{
+    private AntiforgeryRequestToken? _token;
+
+    public override AntiforgeryRequestToken? GetAntiforgeryToken()
+    {
+        if (_token is not null) return _token;
+        // In an interactive circuit there is no request (and no form post) to protect.
+        if (accessor.HttpContext is not { } context || context.WebSockets.IsWebSocketRequest || context.Response.HasStarted) return null;
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return _token = tokens.RequestToken is { } value ? new AntiforgeryRequestToken(value, tokens.FormFieldName) : null;
+    }
+}
