@@ -76,6 +76,23 @@ public sealed class PageCacheTests(WritableDatabaseFixture fixture) : IClassFixt
         Assert.False(FromPageCache(await _app.GetAsync(path, india)));
         Assert.True(FromPageCache(await _app.GetAsync(path, india)));
         Assert.True(FromPageCache(await _app.GetAsync(path, new Dictionary<string, string> { ["CF-IPCountry"] = "in" }))); // same country
+        // Countries without a PPP offer see the same page as the default country: one copy for all of them.
+        Assert.True(FromPageCache(await _app.GetAsync(path, new Dictionary<string, string> { ["CF-IPCountry"] = "CH" })));
+        Assert.True(FromPageCache(await _app.GetAsync(path, new Dictionary<string, string> { ["CF-IPCountry"] = "ZZ" })));
+    }
+
+    [Fact]
+    public async Task An_anonymous_visitor_from_a_ppp_country_sees_the_offer_and_others_do_not()
+    {
+        var (tree, _) = await PaidAsync(1);
+        var path = $"/workshops/{tree.Slug}";
+        var india = new Dictionary<string, string> { ["CF-IPCountry"] = "IN" };
+        await _app.GetAsync(path, india);
+        var cachedIndia = await _app.GetAsync(path, india);
+        Assert.True(FromPageCache(cachedIndia));
+        Assert.Contains("India", cachedIndia.Body);
+        var us = await _app.GetAsync(path);
+        Assert.DoesNotContain("India", us.Body);
     }
 
     [Fact]

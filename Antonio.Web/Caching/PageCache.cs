@@ -1,4 +1,5 @@
 using Antonio.Web.Access;
+using Antonio.Web.Commerce;
 using Antonio.Web.Observability;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
@@ -40,7 +41,7 @@ public static class PageCache
     /// <summary>
     /// Which requests may share a page: anonymous GETs of learner pages with no query string (a query
     /// could make every request a new entry; those pages are still served from the data cache). They
-    /// vary only by what an anonymous page depends on — the country (PPP offers) and whether Blazor's
+    /// vary only by what an anonymous page depends on — the PPP offer of the country and whether Blazor's
     /// enhanced navigation asked. Only complete 200 responses that set no cookie of their own are stored.
     /// </summary>
     private sealed class AnonymousPagePolicy : IOutputCachePolicy
@@ -62,7 +63,7 @@ public static class PageCache
             http.Response.OnStarting(DropAntiforgeryCookie, http.Response);
             context.ResponseExpirationTimeSpan = Duration;
             var config = http.RequestServices.GetRequiredService<IConfiguration>();
-            context.CacheVaryByRules.VaryByValues["country"] = ViewerContext.CountryOf(http, config);
+            context.CacheVaryByRules.VaryByValues["ppp"] = PppBucket(ViewerContext.CountryOf(http, config));
             context.CacheVaryByRules.VaryByValues["enhanced"] =
                 request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.Ordinal) ? "1" : "0";
             return ValueTask.CompletedTask;
@@ -89,6 +90,13 @@ public static class PageCache
             if (kept.Length != headers.SetCookie.Count) headers.SetCookie = kept;
             return Task.CompletedTask;
         }
+
+        /// <summary>
+        /// An anonymous page depends on the country only through a PPP offer (which names the country):
+        /// countries without one share a page, which also bounds how many copies a forged header can make.
+        /// </summary>
+        private static string PppBucket(string country) =>
+            PppTable.Shipped.Find(country) is { } found && PricingEngine.PppDiscount(found.Ratio) is not null ? country : "none";
 
         private static bool IsLearnerPath(PathString path) =>
             path == "/" || path == "/workshops" || path.StartsWithSegments("/workshops");
