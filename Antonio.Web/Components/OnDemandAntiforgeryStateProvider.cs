@@ -17,8 +17,11 @@ public sealed class OnDemandAntiforgeryStateProvider(IHttpContextAccessor access
     {
         if (_token is not null) return _token;
         // In an interactive circuit there is no request (and no form post) to protect.
-        if (accessor.HttpContext is not { } context || context.WebSockets.IsWebSocketRequest || context.Response.HasStarted) return null;
-        var tokens = antiforgery.GetAndStoreTokens(context);
+        if (accessor.HttpContext is not { } context || context.WebSockets.IsWebSocketRequest) return null;
+        // Before the headers go out the tokens are made and the cookie set. A form in a streamed section
+        // renders after that: it reuses the cookie token made for this response (Blazor sets one ahead of
+        // streaming) without touching the headers.
+        var tokens = context.Response.HasStarted ? antiforgery.GetTokens(context) : antiforgery.GetAndStoreTokens(context);
         return _token = tokens.RequestToken is { } value ? new AntiforgeryRequestToken(value, tokens.FormFieldName) : null;
     }
 }
