@@ -56,7 +56,7 @@ lines += [
     "  largest element is the first paragraph of the lesson, painted in a later frame than the heading by software",
     "  rendering in headless Chromium on this box. Leaving off-screen lesson blocks out of the first frame",
     "  (content-visibility: auto) took 70–100 ms off the median; deferring blazor.web.js and a generic font family",
-    "  did not move it. A 2 KB static HTML page with the same stylesheet and blazor.web.js measures about 190 ms here.",
+    "  did not move it. A 2 KB static HTML page with the same stylesheet, or with blazor.web.js, measured about 190 ms here by hand.",
     "  The server's part (TTFB) is under 1 ms warm.",
     "- The per-request log line is on for the cold query counts (they are read from it) and off for the throughput",
     "  runs: console logging of every request would dominate them; production ships it through a buffered sink.",
