@@ -108,6 +108,8 @@ METRICS=$(curl -s "http://127.0.0.1:$METRICS_PORT/metrics")
 READS=$(echo "$METRICS" | grep '^antonio_cache_reads_total' | awk '{s+=$2} END {print s+0}')
 MISSES=$(echo "$METRICS" | grep '^antonio_cache_misses_total' | awk '{s+=$2} END {print s+0}')
 HIT_RATE=$(echo "scale=4; if ($READS > 0) 100 * ($READS - $MISSES) / $READS else 0" | bc)
+PAGE_LOOKUPS=$(echo "$METRICS" | grep '^antonio_page_cache_lookups_total' | awk '{s+=$2} END {print s+0}')
+PAGE_HITS=$(echo "$METRICS" | grep '^antonio_page_cache_hits_total' | awk '{s+=$2} END {print s+0}')
 
 PROBE=$(dotnet scripts/bench-probe/bin/Release/net10.0/BenchProbe.dll "$BASE$FREE_LESSON" 7)
 mkdir -p docs
@@ -120,10 +122,12 @@ jq -n --arg machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $
   --argjson s1 "${R[static-1]}" --argjson s50 "${R[static-50]}" --argjson w1 "${R[workshop-1]}" --argjson w50 "${R[workshop-50]}" \
   --argjson l1 "${R[lesson-1]}" --argjson l50 "${R[lesson-50]}" --argjson g1 "${R[signed-1]}" --argjson g50 "${R[signed-50]}" \
   --argjson hit "$HIT_RATE" --argjson reads "$READS" --argjson misses "$MISSES" --argjson probe "$PROBE" \
+  --argjson plookups "$PAGE_LOOKUPS" --argjson phits "$PAGE_HITS" \
   '{machine: $machine, data: $data, seed: $seed, startup_seconds: $startup,
     cold_queries: {"anonymous workshop page": $qw, "anonymous free lesson": $qf, "anonymous paywalled lesson": $qp,
                    "signed-in lesson": $qs, "warm signed-in lesson": $qwarm},
     wrk: {"static-1": $s1, "static-50": $s50, "workshop-1": $w1, "workshop-50": $w50,
           "lesson-1": $l1, "lesson-50": $l50, "signed-1": $g1, "signed-50": $g50},
-    cache_hit_rate_percent: $hit, cache_reads: $reads, cache_misses: $misses, browser: $probe}' >docs/benchmarks.json
+    cache_hit_rate_percent: $hit, cache_reads: $reads, cache_misses: $misses,
+    page_cache_lookups: $plookups, page_cache_hits: $phits, browser: $probe}' >docs/benchmarks.json
 python3 scripts/bench-report.py docs/benchmarks.json docs/benchmarks.md

@@ -1,5 +1,6 @@
 using Antonio.Data.Content;
 using Antonio.Data.Seeding;
+using Antonio.Web.Lessons;
 
 namespace Antonio.Tests.Infrastructure;
 
@@ -14,4 +15,8 @@ public static class SeededData
     }
 
     public static string Slug(int index) => DemoCatalogue.WorkshopSlug(index);
+
+    /// <summary>The first published lesson that only access opens: not free by its link, its section's link or its own flag.</summary>
+    public static LessonPosition PaidLesson(WorkshopData tree) =>
+        new LessonNavigator(tree).Lessons.First(p => p.Lesson.IsPublished && p.Lesson.Tier is null && !p.Lesson.Free && p.Section?.Tier is null);
 }

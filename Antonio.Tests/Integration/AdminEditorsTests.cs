@@ -29,9 +29,6 @@ public sealed class AdminEditorsTests(WritableDatabaseFixture fixture) : IClassF
     private Task<long> AuditCountAsync(string action, Guid entity) =>
         fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM audit_entries WHERE action = '{action}' AND entity_id = '{entity}' AND user_id = '{_admin}'");
 
-    private static LessonPosition PaidLesson(WorkshopData tree) =>
-        new LessonNavigator(tree).Lessons.First(p => p.Lesson.IsPublished && p.Lesson.Tier is null && !p.Lesson.Free && p.Section?.Tier is null);
-
     [Fact]
     public async Task A_free_lesson_added_to_a_section_is_public_at_once_moves_and_goes_with_its_section()
     {
@@ -82,7 +79,7 @@ public sealed class AdminEditorsTests(WritableDatabaseFixture fixture) : IClassF
     public async Task Marking_a_paid_lesson_free_opens_it_to_anonymous_visitors_and_back()
     {
         var tree = await SeededData.WorkshopAsync(fixture.Database, 5);
-        var paid = PaidLesson(tree);
+        var paid = SeededData.PaidLesson(tree);
         var url = $"/workshops/{tree.Slug}/{paid.Lesson.Slug}";
         Assert.Contains("class=\"paywall\"", (await _app.GetAsync(url)).Body);
         var structure = _app.Service<StructureEditor>();
@@ -162,7 +159,7 @@ public sealed class AdminEditorsTests(WritableDatabaseFixture fixture) : IClassF
     public async Task A_manual_entitlement_opens_a_paid_lesson_and_revoking_it_closes_it()
     {
         var tree = await SeededData.WorkshopAsync(fixture.Database, 1);
-        var url = $"/workshops/{tree.Slug}/{PaidLesson(tree).Lesson.Slug}";
+        var url = $"/workshops/{tree.Slug}/{SeededData.PaidLesson(tree).Lesson.Slug}";
         using var nobody = await WebUser.SignedInAsync(_app, DemoAccounts.Nobody);
         Assert.Contains("class=\"paywall\"", (await nobody.GetAsync(url)).Body);
 

@@ -78,14 +78,16 @@ public sealed class ObservabilityTests(WritableDatabaseFixture fixture) : IClass
         using var admin = await WebUser.SignedInAsync(_app, DemoAccounts.Admin);
         string text = "";
         // The Prometheus exporter caches a scrape briefly; wait for one that includes our requests.
-        for (var i = 0; i < 20 && !text.Contains("antonio_cache_misses"); i++)
+        for (var i = 0; i < 20 && !text.Contains("antonio_page_cache_hits"); i++)
         {
             text = await admin.Client.GetStringAsync("/metrics");
-            if (!text.Contains("antonio_cache_misses")) await Task.Delay(250);
+            if (!text.Contains("antonio_page_cache_hits")) await Task.Delay(250);
         }
         Assert.Contains("antonio_db_queries_per_request", text);
         Assert.Contains("antonio_cache_reads", text);
         Assert.Contains("antonio_cache_misses", text);
+        Assert.Contains("antonio_page_cache_lookups", text); // the first visit looked the page up
+        Assert.Contains("antonio_page_cache_hits", text);    // the second was served whole
         Assert.Contains("route=\"/workshops/{Workshop}\"", text);
         Assert.Contains("http_server_request_duration", text);
         Assert.Contains("fusioncache", text, StringComparison.OrdinalIgnoreCase);

@@ -22,8 +22,7 @@ public sealed class PageCacheTests(WritableDatabaseFixture fixture) : IClassFixt
     private async Task<(WorkshopData Workshop, string PaidLesson)> PaidAsync(int index)
     {
         var tree = await SeededData.WorkshopAsync(fixture.Database, index);
-        var paid = new LessonNavigator(tree).Lessons.First(p => p.Lesson.IsPublished && p.Lesson.Tier is null && !p.Lesson.Free && p.Section?.Tier is null);
-        return (tree, $"/workshops/{tree.Slug}/{paid.Lesson.Slug}");
+        return (tree, $"/workshops/{tree.Slug}/{SeededData.PaidLesson(tree).Lesson.Slug}");
     }
 
     [Fact]

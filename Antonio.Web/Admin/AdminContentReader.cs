@@ -36,6 +36,10 @@ public sealed class AdminContentReader(IDbContextFactory<AntonioDbContext> dbFac
         }).ToList();
     }
 
+    /// <summary>Workshops to choose from (what a product sells, what a grant opens).</summary>
+    public async Task<IReadOnlyList<AdminOption>> WorkshopOptionsAsync(CancellationToken ct = default) =>
+        (await WorkshopsAsync(search: null, state: null, ct)).Select(w => new AdminOption(w.Id, w.Title)).ToList();
+
     public async Task<AdminContent?> LoadAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

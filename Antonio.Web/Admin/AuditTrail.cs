@@ -24,3 +24,10 @@ public static class AuditTrail
         _ => JsonSerializer.SerializeToDocument(value, value.GetType(), Json),
     };
 }
+
+/// <summary>Who is making an admin change: the signed-in user of the page's authentication state.</summary>
+public static class AdminActor
+{
+    public static async Task<Guid?> IdAsync(Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? state) =>
+        state is null ? null : Access.ViewerContext.UserId((await state).User);
+}

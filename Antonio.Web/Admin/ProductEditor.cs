@@ -30,14 +30,11 @@ public sealed class ProductEditor(IDbContextFactory<AntonioDbContext> dbFactory,
             .ToListAsync(ct);
     }
 
-    /// <summary>Workshops a product may sell and products it may upgrade from, for the form's choices.</summary>
-    public async Task<(IReadOnlyList<AdminOption> Workshops, IReadOnlyList<AdminOption> Products)> OptionsAsync(CancellationToken ct = default)
+    /// <summary>Products to choose from (upgradable-from, a coupon's restriction).</summary>
+    public async Task<IReadOnlyList<AdminOption>> OptionsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var workshops = await db.ContentResources.AsNoTracking().Where(r => r.Type == ContentTypes.Workshop && r.DeletedAt == null)
-            .OrderBy(r => r.CreatedAt).Select(r => new { r.Id, r.Fields }).ToListAsync(ct);
-        var products = await db.Products.AsNoTracking().OrderBy(p => p.Name).Select(p => new AdminOption(p.Id, p.Name)).ToListAsync(ct);
-        return (workshops.Select(w => new AdminOption(w.Id, ContentFields.From(w.Fields).Title ?? "(untitled)")).ToList(), products);
+        return await db.Products.AsNoTracking().OrderBy(p => p.Name).Select(p => new AdminOption(p.Id, p.Name)).ToListAsync(ct);
     }
 
     public async Task<(ProductForm Form, uint Version)?> LoadAsync(Guid id, CancellationToken ct = default)

@@ -79,8 +79,7 @@ public sealed class StructureEditor(IDbContextFactory<AntonioDbContext> dbFactor
             """, id).ToListAsync(ct);
         await db.ContentResources.Where(r => below.Contains(r.Id) && r.DeletedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.DeletedAt, now).SetProperty(r => r.UpdatedAt, now), ct);
-        var removed = below;
-        db.AuditEntries.Add(AuditTrail.Entry(actorId, "content.remove", resource.Type, id, resource.Fields, new { removed }, now));
+        db.AuditEntries.Add(AuditTrail.Entry(actorId, "content.remove", resource.Type, id, resource.Fields, new { removed = below }, now));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await invalidator.ContentChangedAsync(id, ct);

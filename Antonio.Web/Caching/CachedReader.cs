@@ -26,8 +26,9 @@ public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDb
             ctx.Tags = entryTags = tags(value).ToArray();
             return value;
         }, options: options, token: ct);
-        // A page rendered from this entry goes when the entry's tags go.
-        PageCache.Tag(http.HttpContext, entryTags ?? tags(result));
+        // A page rendered from this entry goes when the entry's tags go. (Only anonymous pages are
+        // collected: a signed-in request computes no tags on a hit.)
+        if (PageCache.CollectingTags(http.HttpContext) is { } pageTags) pageTags.UnionWith(entryTags ?? tags(result));
         return result;
     }
 }

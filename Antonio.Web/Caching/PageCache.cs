@@ -31,12 +31,9 @@ public static class PageCache
         return services;
     }
 
-    /// <summary>Adds the tags of a cache entry a page was rendered from to the page being cached, if any.</summary>
-    public static void Tag(HttpContext? context, IEnumerable<string> tags)
-    {
-        if (context?.Features.Get<IOutputCacheFeature>()?.Context is not { EnableOutputCaching: true } page) return;
-        foreach (var tag in tags) page.Tags.Add(tag);
-    }
+    /// <summary>The page this request is rendering for the page cache, if any: it collects the tags of what it reads.</summary>
+    public static HashSet<string>? CollectingTags(HttpContext? context) =>
+        context?.Features.Get<IOutputCacheFeature>()?.Context is { EnableOutputCaching: true } page ? page.Tags : null;
 
     /// <summary>
     /// Which requests may share a page: anonymous GETs of learner pages with no query string (a query
@@ -121,7 +118,7 @@ public static class PageCache
         public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
         {
             var found = await cache.TryGetAsync<byte[]>(CacheKeys.Page(key), Options, cancellationToken);
-            if (found.HasValue && stats.Current is { } current) current.PageCacheHit = true;
+            if (stats.Current is { } current) (current.PageCacheLookup, current.PageCacheHit) = (true, found.HasValue);
             return found.HasValue ? found.Value : null;
         }
 

@@ -1,4 +1,5 @@
 using Antonio.Data;
+using Antonio.Data.Admin;
 using Antonio.Data.Commerce;
 using Antonio.Web.Access;
 using Antonio.Web.Caching;
@@ -88,12 +89,7 @@ public sealed class Fulfilment(IDbContextFactory<AntonioDbContext> dbFactory, Pu
             .Join(db.MerchantCharges.Where(c => c.Provider == provider && c.Identifier == chargeId), p => p.MerchantChargeId, c => c.Id, (p, _) => p)
             .SingleOrDefaultAsync(ct);
         if (purchase is null) return false;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        purchase.Status = status;
-        await db.SaveChangesAsync(ct);
-        await effects.RevokeAsync(db, purchase.Id, ct);
-        await tx.CommitAsync(ct);
-        await invalidator.UserChangedAsync(purchase.UserId, ct);
+        await EndAccessAsync(db, purchase, status, audit: null, ct);
         return true;
     }
 
@@ -123,16 +119,22 @@ public sealed class Fulfilment(IDbContextFactory<AntonioDbContext> dbFactory, Pu
                 return RefundOutcome.ProviderRefused;
             }
         }
+        var audit = Admin.AuditTrail.Entry(actorId, "purchase.refund", "purchase", purchase.Id,
+            new { status = purchase.Status }, new { status = PurchaseStatus.Refunded, provider = charge?.Provider }, clock.GetUtcNow());
+        await EndAccessAsync(db, purchase, PurchaseStatus.Refunded, audit, ct);
+        return RefundOutcome.Refunded;
+    }
+
+    /// <summary>The one way a purchase loses its access: new status (and audit row) with the revocation, in one transaction.</summary>
+    private async Task EndAccessAsync(AntonioDbContext db, Purchase purchase, string status, AuditEntry? audit, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var before = purchase.Status;
-        purchase.Status = PurchaseStatus.Refunded;
-        db.AuditEntries.Add(Admin.AuditTrail.Entry(actorId, "purchase.refund", "purchase", purchase.Id,
-            new { status = before }, new { status = purchase.Status, provider = charge?.Provider }, clock.GetUtcNow()));
+        purchase.Status = status;
+        if (audit is not null) db.AuditEntries.Add(audit);
         await db.SaveChangesAsync(ct);
         await effects.RevokeAsync(db, purchase.Id, ct);
         await tx.CommitAsync(ct);
         await invalidator.UserChangedAsync(purchase.UserId, ct);
-        return RefundOutcome.Refunded;
     }
 
     private static Task<Guid?> ExistingAsync(AntonioDbContext db, PaidCheckout paid, CancellationToken ct) =>

@@ -24,7 +24,7 @@ public sealed class MarkdownRenderer(IFusionCache cache)
     public async ValueTask<MarkupString> RenderAsync(string? markdown, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return default;
-        var key = CacheKeys.Markdown(Sha256(markdown));
+        var key = Keys.GetValue(markdown, static text => CacheKeys.Markdown(Sha256(text)));
         var html = await cache.GetOrSetAsync<string>(key, (_, _) => Task.FromResult(ToHtml(markdown)), options: CacheEntryKinds.Markdown, token: ct);
         return new MarkupString(html);
     }
@@ -53,6 +53,12 @@ public sealed class MarkdownRenderer(IFusionCache cache)
         var scheme = compact[..colon].ToLowerInvariant();
         return scheme is "http" or "https" or "mailto";
     }
+
+    /// <summary>
+    /// The cache key of a body, kept as long as that string is: a cached lesson hands every request the
+    /// same string instance, so a warm page does not hash its 2–20 KB body again.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string> Keys = new();
 
     private static string Sha256(string text) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();

@@ -16,6 +16,8 @@ public sealed class AppMetrics : IDisposable
     private readonly Counter<long> _cacheReads;
     private readonly Counter<long> _cacheMisses;
     private readonly Histogram<double> _duration;
+    private readonly Counter<long> _pageLookups;
+    private readonly Counter<long> _pageHits;
 
     public AppMetrics()
     {
@@ -23,6 +25,8 @@ public sealed class AppMetrics : IDisposable
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [0, 1, 2, 3, 4, 5, 8, 13, 21] });
         _cacheReads = _meter.CreateCounter<long>("antonio.cache.reads", "{read}", "Cache reads made by requests");
         _cacheMisses = _meter.CreateCounter<long>("antonio.cache.misses", "{miss}", "Cache reads that ran their factory");
+        _pageLookups = _meter.CreateCounter<long>("antonio.page_cache.lookups", "{lookup}", "Anonymous pages looked up in the page cache");
+        _pageHits = _meter.CreateCounter<long>("antonio.page_cache.hits", "{hit}", "Anonymous pages served whole from the page cache");
         _duration = _meter.CreateHistogram<double>("antonio.request.duration", "ms", "Time from request start to its last byte",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 3, 5, 10, 25, 50, 100, 250, 500, 1000] });
     }
@@ -34,6 +38,8 @@ public sealed class AppMetrics : IDisposable
         _duration.Record(durationMs, tags);
         if (stats.CacheReads > 0) _cacheReads.Add(stats.CacheReads, new KeyValuePair<string, object?>("route", route));
         if (stats.CacheMisses > 0) _cacheMisses.Add(stats.CacheMisses, new KeyValuePair<string, object?>("route", route));
+        if (stats.PageCacheLookup) _pageLookups.Add(1, new KeyValuePair<string, object?>("route", route));
+        if (stats.PageCacheHit) _pageHits.Add(1, new KeyValuePair<string, object?>("route", route));
     }
 
     public void Dispose() => _meter.Dispose();

@@ -19,6 +19,8 @@ public sealed class RequestStats
         Interlocked.Add(ref _dbTicks, duration.Ticks);
     }
 
+    /// <summary>The page cache was asked for this page (an anonymous learner page).</summary>
+    public bool PageCacheLookup { get; set; }
     /// <summary>The whole page came from the page cache: nothing was rendered.</summary>
     public bool PageCacheHit { get; set; }
 
