@@ -3,6 +3,7 @@ using Antonio.Data.Access;
 using Antonio.Data.Commerce;
 using Antonio.Data.Content;
 using Antonio.Data.Identity;
+using Antonio.Data.Mail;
 using Antonio.Data.Progress;
 using Antonio.Data.Telemetry;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -31,6 +32,7 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
     public DbSet<ResourceProgress> ResourceProgress => Set<ResourceProgress>();
     public DbSet<WebVital> WebVitals => Set<WebVital>();
     public DbSet<Admin.AuditEntry> AuditEntries => Set<Admin.AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -194,6 +196,19 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
             e.Property(x => x.After).HasColumnType("jsonb");
             // The admin history of one entity, newest first.
             e.HasIndex(x => new { x.EntityId, x.CreatedAt });
+        });
+
+        b.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("email_outbox");
+            e.Property(x => x.Kind).HasMaxLength(64);
+            e.Property(x => x.Recipient).HasMaxLength(256);
+            e.Property(x => x.Payload).HasColumnType("jsonb");
+            e.Property(x => x.Status).HasMaxLength(16);
+            // The dispatcher's claim: due queued messages, oldest first (partial: sent rows are most rows).
+            e.HasIndex(x => x.NextAttemptAt).HasFilter("status = 'queued'");
+            // The admin list, newest first.
+            e.HasIndex(x => x.CreatedAt);
         });
     }
 }

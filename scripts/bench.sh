@@ -31,9 +31,15 @@ dotnet publish Antonio.Web -c Release -o "$OUT/publish" -v q -nologo >/dev/null
 dotnet build scripts/bench-probe -c Release -v q -nologo >/dev/null
 
 LOG="$OUT/app.log"
-export ASPNETCORE_ENVIRONMENT=Production
+# Staging: Production's pipeline and settings, but plain http on loopback (Production insists on an https
+# public URL and Secure cookies, which curl and wrk would not send back over http).
+export ASPNETCORE_ENVIRONMENT=Staging
+export Antonio__PublicUrl="$BASE"
 export Antonio__Seed__Demo=true Antonio__Seed__Size=large
-export Antonio__Metrics__Port="$METRICS_PORT"
+export Antonio__Observability__MetricsPort="$METRICS_PORT"
+export Antonio__Observability__ServerTimingForEveryone=true
+export Antonio__RateLimits__AccountPostsPerClientPerMinute=1000
+export AllowedHosts="*"
 export Logging__LogLevel__Default=Warning
 APP=""
 trap '[ -n "$APP" ] && kill $APP 2>/dev/null || true' EXIT

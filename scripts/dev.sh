@@ -9,4 +9,9 @@ cd "$(dirname "$0")/.."
 export Antonio__Seed__Demo="${Antonio__Seed__Demo:-true}"
 export Antonio__Seed__Size="${Antonio__Seed__Size:-default}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
-exec dotnet run --project Antonio.Web -c Release --no-launch-profile --urls "${ANTONIO_URLS:-http://127.0.0.1:5080}"
+URLS="${ANTONIO_URLS:-http://127.0.0.1:5080}"
+# Links in e-mails point here (never at whatever Host a request names).
+export Antonio__PublicUrl="${Antonio__PublicUrl:-${URLS%%;*}}"
+# The local, clearly marked test-mode checkout: purchases complete on this site without a card.
+export Antonio__Payments__Provider="${Antonio__Payments__Provider:-local}"
+exec dotnet run --project Antonio.Web -c Release --no-launch-profile --urls "$URLS"

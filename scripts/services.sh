@@ -74,10 +74,15 @@ start_redis() {
   local data; data="$(data_dir)/redis"; mkdir -p "$data"
   if ! redis-cli -h 127.0.0.1 -p "$ANTONIO_REDIS_PORT" ping >/dev/null 2>&1; then
     echo "services: starting Redis on 127.0.0.1:$ANTONIO_REDIS_PORT" >&2
+    # A cache, bounded: past maxmemory the least recently used keys go (a flood of entries cannot fill the machine).
     redis-server --port "$ANTONIO_REDIS_PORT" --bind 127.0.0.1 --dir "$data" --daemonize yes \
+      --maxmemory "${ANTONIO_REDIS_MAXMEMORY:-512mb}" --maxmemory-policy allkeys-lru \
       --save "" --appendonly no --pidfile "$data/redis.pid" --logfile "$data/redis.log"
     for _ in $(seq 1 50); do redis-cli -h 127.0.0.1 -p "$ANTONIO_REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
   fi
+  # A Redis left running by an older checkout: bound it too (idempotent).
+  redis-cli -h 127.0.0.1 -p "$ANTONIO_REDIS_PORT" config set maxmemory "${ANTONIO_REDIS_MAXMEMORY:-512mb}" >/dev/null
+  redis-cli -h 127.0.0.1 -p "$ANTONIO_REDIS_PORT" config set maxmemory-policy allkeys-lru >/dev/null
   export ConnectionStrings__Redis="127.0.0.1:$ANTONIO_REDIS_PORT"
 }
 

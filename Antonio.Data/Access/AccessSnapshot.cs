@@ -8,6 +8,11 @@ namespace Antonio.Data.Access;
 public sealed record AccessSnapshot
 {
     public required Guid UserId { get; init; }
+    /// <summary>
+    /// The user's current Identity security stamp (null when the user no longer exists). A sign-in
+    /// cookie carrying another stamp is rejected: sign-out, password and role changes rotate it.
+    /// </summary>
+    public string? SecurityStamp { get; init; }
     public IReadOnlyList<string> Roles { get; init; } = [];
     public IReadOnlyList<SnapshotMembership> Memberships { get; init; } = [];
     /// <summary>Entitlements not soft-deleted (expiry is judged by the rules).</summary>

@@ -2,7 +2,7 @@
 namespace Antonio.Data.Access;
 
 /// <summary>
-/// A user's whole access snapshot — roles, memberships, live entitlements, purchases that matter —
+/// A user's whole access snapshot — security stamp, roles, memberships, live entitlements, purchases that matter —
 /// in ONE SQL command (the platform we replace used nine sequential queries, three times a page).
 /// Every branch is an index lookup on user_id.
 /// </summary>
@@ -11,6 +11,7 @@ public static class AccessSnapshotQuery
     private const string Sql = """
         SELECT json_build_object(
           'userId', {0}::uuid,
+          'securityStamp', (SELECT u.security_stamp FROM users u WHERE u.id = {0}),
           'roles', COALESCE((SELECT json_agg(r.name ORDER BY r.name) FROM user_roles ur JOIN roles r ON r.id = ur.role_id
                               WHERE ur.user_id = {0}), '[]'::json),
           'memberships', COALESCE((SELECT json_agg(json_build_object('id', m.id, 'organizationId', m.organization_id, 'role', m.role))

@@ -46,7 +46,11 @@ public sealed record TreeNode
     public bool IsPublished => State == ContentStates.Published;
 }
 
-public sealed record TreeRef(Guid Id, string? Slug, string? Title);
+/// <summary>A lesson's solution in the tree: enough to link to it, and its own state (a draft solution stays hidden).</summary>
+public sealed record TreeRef(Guid Id, string? Slug, string? Title, string? State = null)
+{
+    public bool IsPublished => State == ContentStates.Published;
+}
 
 public sealed record TreeVideo(Guid Id, string? State, int? DurationSeconds);
 

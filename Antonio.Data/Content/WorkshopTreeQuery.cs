@@ -13,7 +13,7 @@ public static class WorkshopTreeQuery
           'title', {res}.fields->>'title', 'slug', {res}.fields->>'slug', 'state', {res}.fields->>'state',
           'free', COALESCE({res}.fields->'free' = 'true'::jsonb, false),
           'tier', {link}.metadata->>'tier',
-          'solution', (SELECT json_build_object('id', s.id, 'slug', s.fields->>'slug', 'title', s.fields->>'title')
+          'solution', (SELECT json_build_object('id', s.id, 'slug', s.fields->>'slug', 'title', s.fields->>'title', 'state', s.fields->>'state')
                          FROM content_links sl JOIN content_resources s ON s.id = sl.child_id
                         WHERE sl.parent_id = {res}.id AND s.type = 'solution' AND s.deleted_at IS NULL
                         ORDER BY sl.position LIMIT 1),

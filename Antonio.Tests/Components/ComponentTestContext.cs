@@ -32,6 +32,8 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddSingleton<CachedReader>();
         Services.AddSingleton<PricingReader>();
         Services.AddSingleton<QuoteService>();
+        // Pricing shows "Buy" only where purchases are possible: these views render as on a site with the test-mode provider.
+        Services.AddSingleton<IPaymentProvider>(new LocalPaymentProvider(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider()));
         Services.AddSingleton<MarkdownRenderer>();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());

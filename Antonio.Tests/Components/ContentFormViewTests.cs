@@ -92,3 +92,18 @@ public sealed class ContentFormViewTests : ComponentTestContext
         Assert.Equal(("a1B2-c3_D4", 312, "ready"), (model.PlaybackId, model.DurationSeconds, model.VideoState));
     }
 }
+
+/// <summary>Issue #12.2 in the admin's live preview: the same corpus, typed into the body, previews harmless.</summary>
+public sealed class ContentPreviewXssTests : ComponentTestContext
+{
+    public static TheoryData<string> Vectors() => Antonio.Tests.Infrastructure.XssCorpus.Theory();
+
+    [Theory]
+    [MemberData(nameof(Vectors))]
+    public void The_live_preview_renders_nothing_that_can_run(string markdown)
+    {
+        var model = new ContentForm { Title = "T", Slug = "t", Body = markdown, State = "draft", Visibility = "public" };
+        var cut = Render<ContentFormView>(p => p.Add(x => x.Model, model).Add(x => x.Type, "lesson"));
+        Assert.Empty(Antonio.Tests.Infrastructure.XssCorpus.Violations(cut.Find("section.preview").InnerHtml));
+    }
+}

@@ -23,10 +23,15 @@ public sealed class PurchaseJourneyTests(BrowserFixture browser) : OwnDatabaseJo
         await page.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
         // Enhanced navigation patches the page in place: fill the form only once it is the sign-up form.
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Create an account");
-        await page.GetByLabel("Email").FillAsync($"journey-{Guid.NewGuid():N}@example.com");
+        var email = $"journey-{Guid.NewGuid():N}@example.com";
+        await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync("journey-password");
         await page.GetByLabel("Confirm password").FillAsync("journey-password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Check your e-mail");
+        // The confirmation e-mail, through the app's outbox and a real SMTP server; its link finishes the sign-up.
+        await page.GotoAsync(TestSmtpServer.LinkIn(await App.Mail.WaitForAsync(email)).PathAndQuery);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and sign in" }).ClickAsync();
         // Enhanced navigation changes the URL without a load event: poll the URL instead of waiting for one.
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(workshop) + "$"), new() { Timeout = 30_000 });
 

@@ -20,21 +20,26 @@ public sealed class TestApp : IAsyncDisposable
     public Uri BaseAddress { get; }
     public HttpClient Client { get; }
     public string CachePrefix { get; }
+    /// <summary>The real SMTP server this app's outbox delivers to.</summary>
+    public TestSmtpServer Mail { get; }
 
-    private TestApp(WebApplication app, string cachePrefix)
+    private TestApp(WebApplication app, string cachePrefix, TestSmtpServer mail)
     {
         App = app;
         CachePrefix = cachePrefix;
+        Mail = mail;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1"));
         Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseAddress };
     }
 
+    /// <param name="environment">Development by default (as scripts/dev.sh); Production to test what a deployment refuses or enforces.</param>
     public static async Task<TestApp> StartAsync(TestDatabase db, bool redis = true, string? cachePrefix = null,
-        Action<WebApplicationBuilder>? configure = null, IDictionary<string, string?>? settings = null)
+        Action<WebApplicationBuilder>? configure = null, IDictionary<string, string?>? settings = null, string environment = "Development")
     {
         var prefix = cachePrefix ?? "test-" + Guid.NewGuid().ToString("N")[..10];
-        var app = await AntonioApp.CreateAsync(["--environment", "Development"], builder =>
+        var mail = TestSmtpServer.Start();
+        var app = await AntonioApp.CreateAsync(["--environment", environment], builder =>
         {
             var values = new Dictionary<string, string?>
             {
@@ -44,6 +49,19 @@ public sealed class TestApp : IAsyncDisposable
                 ["Antonio:Database:Migrate"] = "false",
                 ["Antonio:Seed:Demo"] = "false",
                 ["Logging:LogLevel:Default"] = "Warning",
+                // The tests play the part of the CDN in front of the app (they send CF-IPCountry from loopback).
+                ["Antonio:Network:TrustedProxies:0"] = "127.0.0.1",
+                ["Antonio:Payments:Provider"] = "local",
+                // Many sign-ins from one address; the rate-limit tests set their own limits.
+                ["Antonio:RateLimits:AccountPostsPerClientPerMinute"] = "100000",
+                ["Antonio:RateLimits:SignInLinksPerAddress"] = "100000",
+                ["Antonio:RateLimits:SignUpsPerAddress"] = "100000",
+                ["Antonio:Mail:SmtpHost"] = "127.0.0.1",
+                ["Antonio:Mail:SmtpPort"] = mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Antonio:Mail:SmtpSecurity"] = "none",
+                ["Antonio:Mail:RetryBaseDelay"] = "00:00:00.200",
+                ["Antonio:Mail:PollInterval"] = "00:00:01",
+                ["Antonio:Observability:ServerTimingForEveryone"] = "true",
             };
             if (settings is not null) foreach (var (k, v) in settings) values[k] = v;
             builder.Configuration.AddInMemoryCollection(values);
@@ -51,7 +69,7 @@ public sealed class TestApp : IAsyncDisposable
             configure?.Invoke(builder);
         });
         await app.StartAsync();
-        return new TestApp(app, prefix);
+        return new TestApp(app, prefix, mail);
     }
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
@@ -81,6 +99,7 @@ public sealed class TestApp : IAsyncDisposable
         _anonymous?.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
+        await Mail.DisposeAsync();
     }
 }
 

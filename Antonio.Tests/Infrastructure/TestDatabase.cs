@@ -47,6 +47,20 @@ public sealed class TestDatabase : IAsyncDisposable
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>Polls a scalar query until it returns <paramref name="expected"/> (background work, e.g. the outbox, finishing).</summary>
+    public async Task WaitForAsync<T>(string sql, T expected, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        T last;
+        do
+        {
+            last = await ScalarAsync<T>(sql);
+            if (EqualityComparer<T>.Default.Equals(last, expected)) return;
+            await Task.Delay(25);
+        } while (DateTime.UtcNow < deadline);
+        throw new TimeoutException($"'{sql}' returned {last}, not {expected}");
+    }
+
     public async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);

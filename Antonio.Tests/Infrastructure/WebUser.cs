@@ -48,14 +48,25 @@ public sealed partial class WebUser : IDisposable
     }
 
     /// <summary>GET the page, then POST the named form back to it with that form's own antiforgery token and the given fields.</summary>
-    public async Task<HttpResponseMessage> SubmitFormAsync(string path, string handler, Dictionary<string, string> fields, bool includeToken = true, string? action = null)
+    public async Task<HttpResponseMessage> SubmitFormAsync(string path, string handler, Dictionary<string, string> fields, bool includeToken = true, string? action = null,
+        IDictionary<string, string>? headers = null)
     {
-        var page = await GetAsync(path);
+        var page = await GetAsync(path, headers);
         var form = new Dictionary<string, string>(fields) { ["_handler"] = handler };
         if (includeToken)
             form["__RequestVerificationToken"] = AntiforgeryToken(FormMarkup(page.Body, handler))
                 ?? throw new InvalidOperationException($"form '{handler}' on {path} carries no antiforgery token");
-        return await Client.PostAsync(action ?? path, new FormUrlEncodedContent(form));
+        using var request = new HttpRequestMessage(HttpMethod.Post, action ?? path) { Content = new FormUrlEncodedContent(form) };
+        if (headers is not null) foreach (var (k, v) in headers) request.Headers.TryAddWithoutValidation(k, v);
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>A second client with a copy of this one's cookies: someone who copied the session cookie.</summary>
+    public WebUser Copy()
+    {
+        var copy = new WebUser(_app);
+        copy.Cookies.Add(Cookies.GetAllCookies());
+        return copy;
     }
 
     public async Task<PageResult> GetAsync(string path, IDictionary<string, string>? headers = null)

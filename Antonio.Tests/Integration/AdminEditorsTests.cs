@@ -184,9 +184,14 @@ public sealed class AdminEditorsTests(WritableDatabaseFixture fixture) : IClassF
         using var user = await WebUser.SignedInAsync(_app, DemoAccounts.Reviewer);
         Assert.Equal(403, (await user.GetAsync("/admin/workshops")).Status);
         Assert.Equal(EditOutcome.Saved, await users.SetRoleAsync(reviewer, "admin", true, _admin));
-        Assert.Equal(200, (await user.GetAsync("/admin/workshops")).Status); // same cookie: the role is read from the database state
+        // A role change rotates the security stamp: the old cookie is signed out; a new sign-in has the role.
+        Assert.Equal(302, (await user.GetAsync("/admin/workshops")).Status);
+        using var promoted = await WebUser.SignedInAsync(_app, DemoAccounts.Reviewer);
+        Assert.Equal(200, (await promoted.GetAsync("/admin/workshops")).Status);
         Assert.Equal(EditOutcome.Saved, await users.SetRoleAsync(reviewer, "admin", false, _admin));
-        Assert.Equal(403, (await user.GetAsync("/admin/workshops")).Status);
+        Assert.Equal(302, (await promoted.GetAsync("/admin/workshops")).Status); // revoked: that session is over
+        using var demoted = await WebUser.SignedInAsync(_app, DemoAccounts.Reviewer);
+        Assert.Equal(403, (await demoted.GetAsync("/admin/workshops")).Status);
         Assert.Equal(EditOutcome.NotAllowedHere, await users.SetRoleAsync(reviewer, "superuser", true, _admin));
         Assert.Equal(1, await AuditCountAsync("user.role.grant", reviewer));
         Assert.Equal(1, await AuditCountAsync("user.role.revoke", reviewer));

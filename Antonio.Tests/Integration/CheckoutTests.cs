@@ -19,7 +19,7 @@ public sealed class CheckoutTests(WritableDatabaseFixture fixture) : IClassFixtu
     private TestApp _app = null!;
 
     public async Task InitializeAsync() => _app = await TestApp.StartAsync(fixture.Database,
-        settings: new Dictionary<string, string?> { ["Antonio:Stripe:WebhookSecret"] = WebhookSecret });
+        settings: new Dictionary<string, string?> { ["Antonio:Payments:StripeWebhookSecret"] = WebhookSecret });
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     private Task<Guid> ProductAsync(string name) => fixture.Database.ScalarAsync<Guid>($"SELECT id FROM products WHERE name = '{name}'");
@@ -188,7 +188,8 @@ public sealed class CheckoutTests(WritableDatabaseFixture fixture) : IClassFixtu
     public void Stripe_session_carries_the_quoted_amount_and_the_intent()
     {
         var intent = new CheckoutIntent { SessionId = "s1", UserId = Guid.NewGuid(), ProductId = Guid.NewGuid(), ProductName = "Course", Quantity = 5, AmountCents = 94_525 };
-        var options = StripePaymentProvider.SessionOptions(intent, "https://antonio.example/");
+        var urls = new Antonio.Web.Security.SiteUrls(Microsoft.Extensions.Options.Options.Create(new Antonio.Web.Security.SiteOptions { PublicUrl = "https://antonio.example/" }), null!);
+        var options = StripePaymentProvider.SessionOptions(intent, urls);
         Assert.Equal(94_525, options.LineItems.Single().PriceData.UnitAmount);
         Assert.Equal("Course × 5 seats", options.LineItems.Single().PriceData.ProductData.Name);
         Assert.Equal("s1", JsonSerializer.Deserialize<CheckoutIntent>(options.Metadata["intent"])!.SessionId);
@@ -219,7 +220,7 @@ public sealed class CheckoutTests(WritableDatabaseFixture fixture) : IClassFixtu
     private sealed class UnreachableProvider : IPaymentProvider
     {
         public string Name => "stripe";
-        public Task<string> StartAsync(CheckoutIntent intent, string baseUri, CancellationToken ct = default) => throw new HttpRequestException("connection refused");
+        public Task<string> StartAsync(CheckoutIntent intent, CancellationToken ct = default) => throw new HttpRequestException("connection refused");
         public Task RefundAsync(string chargeId, CancellationToken ct = default) => throw new HttpRequestException("connection refused");
     }
 

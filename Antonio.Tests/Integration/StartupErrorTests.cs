@@ -28,7 +28,10 @@ public sealed class StartupErrorTests
     [Fact]
     public async Task Unreachable_database_gives_one_clear_line_naming_the_setting()
     {
-        var (code, _, err) = await RunAsync(new() { ["ConnectionStrings__Postgres"] = "Host=127.0.0.1;Port=1;Username=x;Database=y;Timeout=3" });
+        var (code, _, err) = await RunAsync(new()
+        {
+            ["ConnectionStrings__Postgres"] = "Host=127.0.0.1;Port=1;Username=x;Database=y;Timeout=3", ["Antonio__PublicUrl"] = "https://workshops.example",
+        });
         Assert.Equal(1, code);
         var lines = err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines);
@@ -44,5 +47,42 @@ public sealed class StartupErrorTests
         Assert.Equal(1, code);
         Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("ConnectionStrings:Postgres is not set", err);
+    }
+
+    private const string SomeDatabase = "Host=127.0.0.1;Port=1;Username=x;Database=y;Timeout=3";
+
+    [Fact]
+    public async Task Production_without_a_public_url_refuses_to_start_with_one_line()
+    {
+        var (code, _, err) = await RunAsync(new() { ["ConnectionStrings__Postgres"] = SomeDatabase });
+        Assert.Equal(1, code);
+        var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Antonio:PublicUrl", line);
+        Assert.DoesNotContain("   at ", err);
+    }
+
+    [Fact]
+    public async Task Production_refuses_the_free_local_payment_provider()
+    {
+        var (code, _, err) = await RunAsync(new()
+        {
+            ["ConnectionStrings__Postgres"] = SomeDatabase, ["Antonio__PublicUrl"] = "https://workshops.example", ["Antonio__Payments__Provider"] = "local",
+        });
+        Assert.Equal(1, code);
+        var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Antonio:Payments:Provider", line);
+    }
+
+    [Theory]
+    [InlineData("Antonio__PublicUrl", "http://workshops.example", "https")]
+    [InlineData("Antonio__PublicUrl", "workshops.example", "absolute")]
+    [InlineData("Antonio__Network__TrustedProxies__0", "10.0.0.0/99", "TrustedProxies")]
+    [InlineData("Antonio__Payments__Provider", "paypal", "Antonio:Payments:Provider")]
+    public async Task A_wrong_security_setting_is_named_in_one_line(string key, string value, string expected)
+    {
+        var env = new Dictionary<string, string> { ["ConnectionStrings__Postgres"] = SomeDatabase, ["Antonio__PublicUrl"] = "https://workshops.example", [key] = value };
+        var (code, _, err) = await RunAsync(env);
+        Assert.Equal(1, code);
+        Assert.Contains(expected, Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
 }

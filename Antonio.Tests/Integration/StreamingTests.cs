@@ -18,7 +18,7 @@ public sealed class StreamingTests(SeededDatabaseFixture seeded)
             InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
             if (command.CommandText.Contains("'upgradableFrom'") && command.CommandText.Contains("FROM products p WHERE p.id = ANY"))
-                await Task.Delay(600, cancellationToken);
+                await Task.Delay(1500, cancellationToken); // well past the cold first render (JIT, sanitizer set-up) of a loaded test machine
             return result;
         }
     }

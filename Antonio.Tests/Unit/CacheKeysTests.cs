@@ -63,8 +63,8 @@ public sealed class CacheKeysTests
     public void Keys_are_versioned_and_name_their_function()
     {
         Assert.All(AllKeys(), k => Assert.StartsWith(CacheKeys.Version + ":", k.Key));
-        Assert.StartsWith("v1:workshop-data:", CacheKeys.WorkshopData("x"));
-        Assert.StartsWith("v1:lesson-content:", CacheKeys.LessonContent(Guid.Empty));
+        Assert.StartsWith(CacheKeys.Version + ":workshop-data:", CacheKeys.WorkshopData("x"));
+        Assert.StartsWith(CacheKeys.Version + ":lesson-content:", CacheKeys.LessonContent(Guid.Empty));
     }
 
     [Fact]

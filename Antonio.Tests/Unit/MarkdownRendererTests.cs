@@ -65,3 +65,54 @@ public sealed class MarkdownRendererTests
         Assert.Contains("<table>", html);
     }
 }
+
+/// <summary>Issue #12.2: no script from content, whatever the Markdown says (more than 100 vectors).</summary>
+public sealed class MarkdownXssTests
+{
+    [Fact]
+    public void The_corpus_has_more_than_a_hundred_vectors() => Assert.True(Antonio.Tests.Infrastructure.XssCorpus.All().Count() > 100);
+
+    [Theory]
+    [InlineData("<img src=x onerror=alert(1)>")]
+    [InlineData("<a href=\"JavaScript:alert(1)\">x</a>")]
+    [InlineData("<a href=\"java&#x09;script:alert(1)\">x</a>")]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("<p style=\"background:url(x)\">x</p>")]
+    public void The_checker_itself_catches_what_it_looks_for(string html) => Assert.NotEmpty(Antonio.Tests.Infrastructure.XssCorpus.Violations(html));
+
+    [Theory]
+    [MemberData(nameof(Vectors))]
+    public void Hostile_markdown_renders_nothing_that_can_run(string markdown)
+    {
+        var html = MarkdownRenderer.ToHtml(markdown);
+        Assert.Empty(Antonio.Tests.Infrastructure.XssCorpus.Violations(html));
+    }
+
+    public static TheoryData<string> Vectors() => Antonio.Tests.Infrastructure.XssCorpus.Theory();
+
+    [Theory]
+    [InlineData("[x](https://a){onclick=\"alert(1)\"}")]
+    [InlineData("# T {onmouseover=alert(1)}")]
+    [InlineData("![i](x){onerror=alert(1)}")]
+    public void Generic_attributes_stay_text(string markdown)
+    {
+        // Without the generic-attributes extension the braces are just text, visible to the reader, never markup.
+        var html = MarkdownRenderer.ToHtml(markdown);
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<body>{html}</body>");
+        Assert.Contains("{on", document.Body!.TextContent);
+        Assert.DoesNotContain(document.Body.QuerySelectorAll("*"), e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public void What_lessons_use_survives_the_sanitizer()
+    {
+        var html = MarkdownRenderer.ToHtml("## Setup\n\n| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\n```ts\nconst x = 1;\n```\n\nA footnote[^1].\n\n[^1]: Here.\n\n[link](https://example.com) and <https://example.com/auto>");
+        Assert.Contains("<h2 id=\"setup\">", html);
+        Assert.Contains("<table>", html);
+        Assert.Contains("text-align: center", html);
+        Assert.Contains("type=\"checkbox\"", html);
+        Assert.Contains("class=\"language-ts\"", html);
+        Assert.Contains("footnote", html);
+        Assert.Contains("href=\"https://example.com/auto\"", html);
+    }
+}

@@ -58,6 +58,10 @@ public static class AccessRules
     private static bool IsStaffReader(WorkshopData workshop, AccessContext viewer) =>
         viewer.IsAdmin || viewer.IsReviewer || OwnsContent(workshop, viewer);
 
+    /// <summary>A lesson's solution is shown when it exists and is published — or to staff, drafts included (§5a).</summary>
+    public static bool HasVisibleSolution(WorkshopData workshop, TreeNode lesson, AccessContext viewer) =>
+        lesson.Solution is { } solution && (solution.IsPublished || IsStaffReader(workshop, viewer));
+
     /// <summary>Rule 1: admins edit everything; contributors what they created.</summary>
     public static bool CanEdit(WorkshopData workshop, AccessContext viewer) => viewer.IsAdmin || OwnsContent(workshop, viewer);
 

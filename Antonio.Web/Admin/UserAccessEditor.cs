@@ -20,7 +20,8 @@ public sealed record AdminUser(AdminUserRow User, IReadOnlyList<AdminEntitlement
 /// <summary>
 /// Site roles and manual entitlements of a user. Each change writes an audit row in its transaction
 /// and drops the user's cached access snapshot, which both the learner pages and the admin policy
-/// read, so it takes effect on the user's next request.
+/// read, so it takes effect on the user's next request. A role change also rotates the user's
+/// security stamp: every session of theirs ends.
 /// </summary>
 public sealed class UserAccessEditor(IDbContextFactory<AntonioDbContext> dbFactory, CacheInvalidator invalidator, TimeProvider clock)
 {
@@ -62,11 +63,14 @@ public sealed class UserAccessEditor(IDbContextFactory<AntonioDbContext> dbFacto
         if (!SiteRoles.All.Contains(role)) return EditOutcome.NotAllowedHere;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var roleId = await db.Roles.Where(r => r.Name == role).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(ct);
-        if (roleId is null || !await db.Users.AnyAsync(u => u.Id == userId, ct)) return EditOutcome.NotFound;
+        var user = await db.Users.AsTracking().SingleOrDefaultAsync(u => u.Id == userId, ct);
+        if (roleId is null || user is null) return EditOutcome.NotFound;
         var existing = await db.UserRoles.AsTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.RoleId == roleId, ct);
         if ((existing is not null) == granted) return EditOutcome.Saved;
         if (granted) db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = userId, RoleId = roleId.Value });
         else db.UserRoles.Remove(existing!);
+        // A new security stamp signs the user out everywhere: their next sign-in carries the new role set.
+        user.SecurityStamp = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
         db.AuditEntries.Add(AuditTrail.Entry(actorId, granted ? "user.role.grant" : "user.role.revoke", "user", userId,
             new { role, held = !granted }, new { role, held = granted }, clock.GetUtcNow()));
         var outcome = await AdminSave.SaveAsync(db, EditOutcome.Saved, ct); // a concurrent identical grant is the same outcome

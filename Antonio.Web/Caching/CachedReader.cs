@@ -8,10 +8,15 @@ namespace Antonio.Web.Caching;
 /// <summary>
 /// Runs a database read through the cache: a fresh pooled DbContext per factory run (so a factory
 /// that finishes in the background after a soft timeout never touches a disposed request scope),
-/// and cache reads/misses recorded on the current request for Server-Timing.
+/// and cache reads/misses recorded on the current request for Server-Timing. A read that finds
+/// nothing (an unknown slug, an unknown coupon code) is remembered briefly and only in this node's
+/// memory: anyone can ask for endless made-up names, and they must not fill Redis.
 /// </summary>
 public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDbContext> dbFactory, RequestStatsAccessor stats, IHttpContextAccessor http)
 {
+    /// <summary>How long "there is no such thing" is remembered (in memory only).</summary>
+    public static readonly TimeSpan MissDuration = TimeSpan.FromSeconds(30);
+
     public async ValueTask<T> GetAsync<T>(string key, FusionCacheEntryOptions options,
         Func<AntonioDbContext, CancellationToken, Task<T>> load, Func<T, IEnumerable<string>> tags, CancellationToken ct = default)
     {
@@ -24,6 +29,13 @@ public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDb
             await using var db = await dbFactory.CreateDbContextAsync(token);
             var value = await load(db, token);
             ctx.Tags = entryTags = tags(value).ToArray();
+            if (value is null)
+            {
+                ctx.Options.Duration = MissDuration;
+                ctx.Options.IsFailSafeEnabled = false;
+                ctx.Options.SkipDistributedCacheWrite = true;
+                ctx.Options.SkipBackplaneNotifications = true;
+            }
             return value;
         }, options: options, token: ct);
         // A page rendered from this entry goes when the entry's tags go. (Only anonymous pages are

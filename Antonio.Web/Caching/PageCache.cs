@@ -59,8 +59,7 @@ public static class PageCache
             if (!cacheable) return ValueTask.CompletedTask;
             http.Response.OnStarting(DropAntiforgeryCookie, http.Response);
             context.ResponseExpirationTimeSpan = Duration;
-            var config = http.RequestServices.GetRequiredService<IConfiguration>();
-            context.CacheVaryByRules.VaryByValues["ppp"] = PppBucket(ViewerContext.CountryOf(http, config));
+            context.CacheVaryByRules.VaryByValues["ppp"] = PppBucket(http.RequestServices.GetRequiredService<Security.RequestCountry>().Of(http));
             context.CacheVaryByRules.VaryByValues["enhanced"] =
                 request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.Ordinal) ? "1" : "0";
             return ValueTask.CompletedTask;

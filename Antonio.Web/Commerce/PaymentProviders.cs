@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Antonio.Data.Commerce;
+using Antonio.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 using Stripe;
 using Stripe.Checkout;
 
@@ -34,28 +36,46 @@ public sealed record CheckoutIntent
     };
 }
 
-/// <summary>A way to take payment. Both implementations end in <see cref="Fulfilment"/>.</summary>
+/// <summary>A way to take payment (<see cref="PaymentOptions.Provider"/>). Every payment ends in <see cref="Fulfilment"/>.</summary>
 public interface IPaymentProvider
 {
     string Name { get; }
+    /// <summary>False when no provider is configured: nothing can be bought.</summary>
+    bool IsAvailable => true;
     /// <summary>Where to send the buyer to pay.</summary>
-    Task<string> StartAsync(CheckoutIntent intent, string baseUri, CancellationToken ct = default);
+    Task<string> StartAsync(CheckoutIntent intent, CancellationToken ct = default);
     /// <summary>Returns the money of a charge this provider recorded (an admin refund). Throws when the provider refuses.</summary>
     Task RefundAsync(string chargeId, CancellationToken ct = default);
 }
 
 /// <summary>
-/// The default when no Stripe key is configured: a clearly marked test-mode page on this site completes
-/// the payment locally. The intent travels signed and time-limited, so it cannot be altered or replayed late.
+/// No provider configured (the default): purchases are unavailable, and nothing is ever granted.
+/// </summary>
+public sealed class UnavailablePaymentProvider : IPaymentProvider
+{
+    public string Name => PaymentProviderNames.None;
+    public bool IsAvailable => false;
+
+    public Task<string> StartAsync(CheckoutIntent intent, CancellationToken ct = default) =>
+        throw new InvalidOperationException("No payment provider is configured (Antonio:Payments:Provider).");
+
+    public Task RefundAsync(string chargeId, CancellationToken ct = default) =>
+        throw new InvalidOperationException("No payment provider is configured (Antonio:Payments:Provider).");
+}
+
+/// <summary>
+/// Development and tests only (<c>Antonio:Payments:Provider=local</c>, refused in Production): a clearly
+/// marked test-mode page on this site completes the payment. The intent travels signed and
+/// time-limited, so it cannot be altered or replayed late.
 /// </summary>
 public sealed class LocalPaymentProvider(IDataProtectionProvider protection) : IPaymentProvider
 {
-    public const string ProviderName = "local";
+    public const string ProviderName = PaymentProviderNames.Local;
     public string Name => ProviderName;
 
     private ITimeLimitedDataProtector Protector => protection.CreateProtector("Antonio.LocalCheckout.v1").ToTimeLimitedDataProtector();
 
-    public Task<string> StartAsync(CheckoutIntent intent, string baseUri, CancellationToken ct = default) =>
+    public Task<string> StartAsync(CheckoutIntent intent, CancellationToken ct = default) =>
         Task.FromResult("/checkout/local?session=" + Uri.EscapeDataString(Protector.Protect(JsonSerializer.Serialize(intent), TimeSpan.FromMinutes(30))));
 
     /// <summary>Test mode moved no money, so there is none to return.</summary>
@@ -76,18 +96,21 @@ public sealed class LocalPaymentProvider(IDataProtectionProvider protection) : I
 }
 
 /// <summary>Stripe Checkout: a session with the quote's amount and the intent as metadata; the webhook fulfils.</summary>
-public sealed class StripePaymentProvider(IConfiguration config) : IPaymentProvider
+public sealed class StripePaymentProvider(IOptions<PaymentOptions> options, SiteUrls urls) : IPaymentProvider
 {
-    public const string ProviderName = "stripe";
+    public const string ProviderName = PaymentProviderNames.Stripe;
     public string Name => ProviderName;
 
-    public static SessionCreateOptions SessionOptions(CheckoutIntent intent, string baseUri) => new()
+    /// <summary>Stripe's hosted checkout: the origin forms post and redirect to (the Content-Security-Policy's form-action).</summary>
+    public const string CheckoutOrigin = "https://checkout.stripe.com";
+
+    public static SessionCreateOptions SessionOptions(CheckoutIntent intent, SiteUrls urls) => new()
     {
         Mode = "payment",
         CustomerEmail = intent.Email,
         ClientReferenceId = intent.UserId.ToString(),
-        SuccessUrl = $"{baseUri.TrimEnd('/')}/purchases?thanks=1",
-        CancelUrl = $"{baseUri.TrimEnd('/')}/checkout?product={intent.ProductId}",
+        SuccessUrl = urls.Absolute("/purchases?thanks=1"),
+        CancelUrl = urls.Absolute($"/checkout?product={intent.ProductId}"),
         LineItems =
         [
             new SessionLineItemOptions
@@ -104,10 +127,11 @@ public sealed class StripePaymentProvider(IConfiguration config) : IPaymentProvi
         PaymentIntentData = new SessionPaymentIntentDataOptions { Metadata = new Dictionary<string, string> { ["sessionId"] = intent.SessionId } },
     };
 
-    public async Task<string> StartAsync(CheckoutIntent intent, string baseUri, CancellationToken ct = default)
+    private StripeClient Client => new(options.Value.StripeSecretKey);
+
+    public async Task<string> StartAsync(CheckoutIntent intent, CancellationToken ct = default)
     {
-        var client = new StripeClient(config["Antonio:Stripe:SecretKey"]);
-        var session = await new SessionService(client).CreateAsync(SessionOptions(intent, baseUri), cancellationToken: ct);
+        var session = await new SessionService(Client).CreateAsync(SessionOptions(intent, urls), cancellationToken: ct);
         return session.Url;
     }
 
@@ -116,7 +140,7 @@ public sealed class StripePaymentProvider(IConfiguration config) : IPaymentProvi
 
     public async Task RefundAsync(string chargeId, CancellationToken ct = default)
     {
-        var client = new StripeClient(config["Antonio:Stripe:SecretKey"]);
+        var client = Client;
         var found = await new PaymentIntentService(client).SearchAsync(new PaymentIntentSearchOptions { Query = PaymentIntentQuery(chargeId) }, cancellationToken: ct);
         var intent = found.Data.SingleOrDefault() ?? throw new InvalidOperationException($"Stripe has no payment for session {chargeId}.");
         await new RefundService(client).CreateAsync(new RefundCreateOptions { PaymentIntent = intent.Id }, cancellationToken: ct);

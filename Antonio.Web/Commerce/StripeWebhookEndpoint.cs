@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Antonio.Data.Commerce;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using Stripe;
 using Stripe.Checkout;
 
@@ -15,12 +17,22 @@ public static class StripeWebhookEndpoint
     public const int MaxBodyBytes = 512 * 1024;
 
     public static void MapStripeWebhook(this IEndpointRouteBuilder app) =>
-        app.MapPost("/webhooks/stripe", async (HttpContext context, IConfiguration config, Fulfilment fulfilment, ILoggerFactory logs) =>
+        app.MapPost("/webhooks/stripe", async (HttpContext context, IOptions<PaymentOptions> options, Fulfilment fulfilment, ILoggerFactory logs) =>
         {
-            var secret = config["Antonio:Stripe:WebhookSecret"];
+            var secret = options.Value.StripeWebhookSecret;
             if (string.IsNullOrEmpty(secret)) return Results.NotFound();
-            if (context.Request.ContentLength is > MaxBodyBytes) return Results.BadRequest("Too large.");
-            var json = await new StreamReader(context.Request.Body).ReadToEndAsync();
+            // Kestrel enforces the limit however the body comes (Content-Length or chunked): past it, the read throws a 413.
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
+            if (context.Request.ContentLength is > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            string json;
+            try
+            {
+                json = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
+            }
+            catch (BadHttpRequestException e)
+            {
+                return Results.StatusCode(e.StatusCode);
+            }
             Event stripeEvent;
             try
             {

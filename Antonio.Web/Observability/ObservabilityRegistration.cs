@@ -13,6 +13,8 @@ public static class ObservabilityRegistration
     /// </summary>
     public static IServiceCollection AddAntonioObservability(this IServiceCollection services)
     {
+        services.AddOptions<ObservabilityOptions>().BindConfiguration(ObservabilityOptions.Section).ValidateOnStart()
+            .Validate(o => o.MetricsPort is null or (> 0 and < 65536), "Antonio:Observability:MetricsPort is not a port.");
         services.AddSingleton<AppMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(AppMetrics.MeterName, "Microsoft.AspNetCore.Hosting",
@@ -24,13 +26,13 @@ public static class ObservabilityRegistration
     }
 
     /// <summary>
-    /// /metrics: on the management port only when Antonio:Metrics:Port is set (Prometheus scrapes it
+    /// /metrics: on the management port only when Antonio:Observability:MetricsPort is set (Prometheus scrapes it
     /// there, it is never exposed with the site), otherwise to signed-in admins.
     /// </summary>
     public static void MapAntonioMetrics(this WebApplication app)
     {
         var endpoint = app.MapPrometheusScrapingEndpoint("/metrics");
-        if (app.Configuration.GetValue<int?>("Antonio:Metrics:Port") is { } port) endpoint.RequireHost($"*:{port}");
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ObservabilityOptions>>().Value.MetricsPort is { } port) endpoint.RequireHost($"*:{port}");
         else endpoint.RequireAuthorization(AdminAuthorization.Policy);
         app.MapRumEndpoint();
     }

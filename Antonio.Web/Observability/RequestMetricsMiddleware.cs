@@ -1,14 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
+using Antonio.Data.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Antonio.Web.Observability;
 
 /// <summary>
 /// Gives each request a <see cref="RequestStats"/>, writes Server-Timing when the headers leave
-/// (db: commands so far and their time; cache: hit when no factory ran; app: time to first byte),
+/// (db: commands so far and their time; cache: hit when no factory ran; app: time to first byte —
+/// for admins, or everyone when <see cref="ObservabilityOptions.ServerTimingForEveryone"/>),
 /// and one structured log line when the request ends.
 /// </summary>
-public sealed class RequestMetricsMiddleware(RequestDelegate next, RequestLog log, AppMetrics metrics, ILogger<RequestMetricsMiddleware> logger)
+public sealed class RequestMetricsMiddleware(RequestDelegate next, RequestLog log, AppMetrics metrics, IOptions<ObservabilityOptions> options,
+    ILogger<RequestMetricsMiddleware> logger)
 {
     public const string RequestIdHeader = "X-Request-Id";
 
@@ -22,7 +26,8 @@ public sealed class RequestMetricsMiddleware(RequestDelegate next, RequestLog lo
 
         context.Response.OnStarting(() =>
         {
-            context.Response.Headers["Server-Timing"] = ServerTiming(stats, Stopwatch.GetElapsedTime(started));
+            if (options.Value.ServerTimingForEveryone || context.User.IsInRole(SiteRoles.Admin))
+                context.Response.Headers["Server-Timing"] = ServerTiming(stats, Stopwatch.GetElapsedTime(started));
             return Task.CompletedTask;
         });
 

@@ -2,8 +2,10 @@ using System.Text.Json;
 using System.Threading.RateLimiting;
 using Antonio.Data;
 using Antonio.Data.Telemetry;
+using Antonio.Web.Security;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Antonio.Web.Observability;
 
@@ -24,14 +26,14 @@ public static class RumEndpoint
         ["TTFB"] = 120_000, ["FCP"] = 120_000, ["LCP"] = 120_000, ["INP"] = 120_000, ["CLS"] = 100,
     };
 
-    public static IServiceCollection AddRumRateLimit(this IServiceCollection services) =>
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    public static IServiceCollection AddRumRateLimit(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) =>
             o.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) }));
-        });
+                RateLimitPolicy + ":" + context.Connection.RemoteIpAddress,
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.Value.RumPostsPerClientPerMinute, Window = TimeSpan.FromMinutes(1) })));
+        return services;
+    }
 
     public static void MapRumEndpoint(this IEndpointRouteBuilder app) =>
         app.MapPost("/rum", async (HttpContext context, IDbContextFactory<AntonioDbContext> dbFactory, TimeProvider clock) =>
@@ -52,7 +54,9 @@ public static class RumEndpoint
         var buffer = new byte[MaxBodyBytes + 1];
         var length = 0;
         int read;
-        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length))) > 0) length += read;
+        // A malformed chunked body or one that stalls throws BadHttpRequestException (400/408): the error
+        // handler answers with its status code.
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), request.HttpContext.RequestAborted)) > 0) length += read;
         if (length == 0 || length > MaxBodyBytes) return null;
         List<RumMetric>? metrics;
         try
@@ -67,8 +71,8 @@ public static class RumEndpoint
         return metrics.All(IsValid) ? metrics : null;
     }
 
-    private static bool IsValid(RumMetric m) =>
-        m.Name is not null && MaxValues.TryGetValue(m.Name, out var max)
+    private static bool IsValid(RumMetric? m) =>
+        m?.Name is not null && MaxValues.TryGetValue(m.Name, out var max)
         && m.Value is { } v && double.IsFinite(v) && v >= 0 && v <= max
         && m.Route is { Length: > 0 and <= 200 } route && route[0] == '/' && route.All(c => c > ' ' && c < 127);
 }

@@ -12,7 +12,7 @@ public sealed class WorkshopReader(CachedReader reader)
     public async ValueTask<WorkshopData?> GetAsync(string slugOrId, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(slugOrId) || slugOrId.Length > MaxKeyLength) return null;
-        // Misses are cached too (as null), so a flood of bad slugs cannot reach the database.
+        // Misses are cached too (as null, briefly, in memory: see CachedReader), so repeating a bad slug does not reach the database.
         return await reader.GetAsync(CacheKeys.WorkshopData(slugOrId), CacheEntryKinds.Content,
             (db, token) => WorkshopTreeQuery.LoadAsync(db, slugOrId, token),
             data => data is null ? [CacheTags.WorkshopList] : Tags(data), ct);

@@ -25,3 +25,10 @@ public sealed class MagicRedeemInput
 {
     [Required, StringLength(2048)] public string Token { get; set; } = "";
 }
+
+public sealed class PasswordChangeInput
+{
+    [StringLength(256)] public string? CurrentPassword { get; set; }
+    [Required, StringLength(256, MinimumLength = 8, ErrorMessage = "Use at least 8 characters.")] public string NewPassword { get; set; } = "";
+    [Required, Compare(nameof(NewPassword), ErrorMessage = "The passwords do not match.")] public string ConfirmPassword { get; set; } = "";
+}

@@ -1,8 +1,11 @@
 using Antonio.Data;
 using Antonio.Data.Identity;
+using Antonio.Web.Mail;
+using Antonio.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Antonio.Web.Access.Account;
 
@@ -10,11 +13,14 @@ public static class IdentityRegistration
 {
     /// <summary>
     /// Cookie sign-in with ASP.NET Core Identity: lockout after 5 failures for 15 minutes, 8+ character
-    /// passwords, unique emails. Data Protection keys live in Redis when it is configured, so a cookie
-    /// issued by one node is valid on every node.
+    /// passwords, unique e-mails, the security stamp checked on every request, Secure cookies in
+    /// Production. Data Protection keys live in PostgreSQL, so a cookie issued by one node is valid on
+    /// every node.
     /// </summary>
-    public static IServiceCollection AddAntonioIdentity(this IServiceCollection services, IConfiguration config)
+    public static WebApplicationBuilder AddAntonioIdentity(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
+        var secure = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.AddAuthentication(o =>
         {
             o.DefaultScheme = IdentityConstants.ApplicationScheme;
@@ -24,11 +30,14 @@ public static class IdentityRegistration
         {
             o.LoginPath = "/account/login";
             o.AccessDeniedPath = "/account/denied";
+            o.ReturnUrlParameter = "returnUrl";
             o.Cookie.Name = "antonio.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = secure;
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = SecurityStampCheck.ValidateAsync;
             // A signed-in user without the role gets a real 403 page, not a redirect.
             o.Events.OnRedirectToAccessDenied = context =>
             {
@@ -36,6 +45,7 @@ public static class IdentityRegistration
                 return Task.CompletedTask;
             };
         });
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = secure);
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -47,6 +57,7 @@ public static class IdentityRegistration
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
+                // Accounts are created only by confirming the e-mailed link, so every account is confirmed.
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddRoles<AppRole>()
@@ -61,10 +72,13 @@ public static class IdentityRegistration
         // for a day, so a short database outage does not affect them either.)
         services.AddDataProtection().SetApplicationName("antonio-workshops").PersistKeysToDbContext<AntonioDbContext>();
 
-        // TryAdd: a host (or a test) may have registered its own sender first.
-        if (config["Antonio:Smtp:Host"] is { Length: > 0 }) services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
-        else services.TryAddSingleton<IEmailSender, LogEmailSender>();
         services.AddScoped<MagicLinks>();
-        return services;
+        services.AddScoped<AccountService>();
+        services.AddSingleton<RegistrationTokens>();
+        services.AddSingleton<AccountRateLimits>();
+        services.AddScoped<IMailComposer, SignInLinkMail>();
+        services.AddScoped<IMailComposer, RegistrationMail>();
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, limits) => AccountRateLimits.AddClientPolicy(limiter, limits.Value));
+        return builder;
     }
 }

@@ -1,15 +1,17 @@
 using System.Security.Cryptography;
 using Antonio.Data.Identity;
+using Antonio.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Antonio.Web.Access.Account;
 
 /// <summary>
-/// Email sign-in links: valid 15 minutes, single use (a nonce stored with the user is removed on use),
-/// signed with Data Protection so they cannot be forged. Using one does not sign out other sessions.
+/// E-mail sign-in links: valid 15 minutes, single use (a nonce stored with the user is removed on use),
+/// signed with Data Protection so they cannot be forged, and built on the configured public URL. Using
+/// one does not sign out other sessions.
 /// </summary>
-public sealed class MagicLinks(UserManager<AppUser> users, IDataProtectionProvider protection, IEmailSender email)
+public sealed class MagicLinks(UserManager<AppUser> users, IDataProtectionProvider protection, SiteUrls urls)
 {
     private const string LoginProvider = "magic-link";
     private const string TokenName = "nonce";
@@ -17,18 +19,14 @@ public sealed class MagicLinks(UserManager<AppUser> users, IDataProtectionProvid
 
     private ITimeLimitedDataProtector Protector => protection.CreateProtector("Antonio.MagicLink.v1").ToTimeLimitedDataProtector();
 
-    /// <summary>Sends a link when the account exists; says nothing either way (no account enumeration).</summary>
-    public async Task SendAsync(string emailAddress, string baseUri, string? returnUrl, CancellationToken ct = default)
+    /// <summary>A fresh link for the user (any earlier one stops working).</summary>
+    public async Task<string> CreateAsync(AppUser user, string? returnUrl)
     {
-        var user = await users.FindByEmailAsync(emailAddress);
-        if (user is null || await users.IsLockedOutAsync(user)) return;
         var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         await users.SetAuthenticationTokenAsync(user, LoginProvider, TokenName, nonce);
         var token = Protector.Protect($"{user.Id:N}|{nonce}", Lifetime);
-        var link = $"{baseUri.TrimEnd('/')}/account/magic?token={Uri.EscapeDataString(token)}"
-                   + (ReturnUrls.IsSafe(returnUrl) ? "&returnUrl=" + Uri.EscapeDataString(returnUrl!) : "");
-        await email.SendAsync(new EmailMessage(user.Email!, "Your sign-in link for Antonio Workshops",
-            $"Sign in to Antonio Workshops with this link (valid for 15 minutes, once):\n\n{link}\n\nIf you did not ask for it, ignore this email."), ct);
+        return urls.Absolute("/account/magic?token=" + Uri.EscapeDataString(token)
+                             + (ReturnUrls.IsSafe(returnUrl) ? "&returnUrl=" + Uri.EscapeDataString(returnUrl!) : ""));
     }
 
     /// <summary>The user a valid, unused, unexpired token belongs to (consuming it), or null.</summary>

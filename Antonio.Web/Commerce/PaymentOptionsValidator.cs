@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+
+namespace Antonio.Web.Commerce;
+
+/// <summary>Payments fail closed: an unknown provider, Stripe without its keys, or the free local provider in Production stop start-up.</summary>
+public sealed class PaymentOptionsValidator(IHostEnvironment environment) : IValidateOptions<PaymentOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PaymentOptions options) => options.Provider switch
+    {
+        PaymentProviderNames.None => ValidateOptionsResult.Success,
+        PaymentProviderNames.Local when environment.IsProduction() => ValidateOptionsResult.Fail(
+            "Antonio:Payments:Provider is 'local' in Production: the local test-mode checkout grants products without payment. Use 'stripe' (or 'none')."),
+        PaymentProviderNames.Local => ValidateOptionsResult.Success,
+        PaymentProviderNames.Stripe when string.IsNullOrWhiteSpace(options.StripeSecretKey) || string.IsNullOrWhiteSpace(options.StripeWebhookSecret) =>
+            ValidateOptionsResult.Fail("Antonio:Payments:Provider is 'stripe' but Antonio:Payments:StripeSecretKey or Antonio:Payments:StripeWebhookSecret is not set."),
+        PaymentProviderNames.Stripe => ValidateOptionsResult.Success,
+        _ => ValidateOptionsResult.Fail($"Antonio:Payments:Provider '{options.Provider}' is not one of none, stripe, local."),
+    };
+}

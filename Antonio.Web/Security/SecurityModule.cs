@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+
+namespace Antonio.Web.Security;
+
+/// <summary>
+/// The site's edge: its public URL, the proxies it trusts, the hosts it answers, security headers, rate
+/// limiting, and the guards that turn hostile input into a clear 4xx instead of a 500.
+/// </summary>
+public static class SecurityModule
+{
+    public static WebApplicationBuilder AddSecurity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SiteOptions>, SiteOptionsValidator>();
+        services.AddOptions<NetworkOptions>().BindConfiguration(NetworkOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NetworkOptions>, NetworkOptionsValidator>();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        services.AddOptions<SecurityHeadersOptions>();
+
+        services.AddSingleton<SiteUrls>();
+        services.AddSingleton<TrustedProxies>();
+        services.AddSingleton<RequestCountry>();
+        services.AddSingleton(new QueryParameterCatalog([typeof(SecurityModule).Assembly, typeof(Client.VideoPlayer).Assembly]));
+        services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
+
+        // X-Forwarded-For/-Proto are believed from the configured proxies only (none by default; the
+        // framework's default trusts loopback).
+        services.AddOptions<ForwardedHeadersOptions>().Configure<TrustedProxies>((o, proxies) =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var network in proxies.Networks) o.KnownIPNetworks.Add(network);
+            o.ForwardLimit = null; // walk back through every trusted hop, stopping at the first untrusted one
+        });
+        // Hosts: AllowedHosts when set; otherwise, outside Development, only the public URL's host. Never an empty Host.
+        var hostsConfigured = !string.IsNullOrWhiteSpace(builder.Configuration["AllowedHosts"]);
+        var development = builder.Environment.IsDevelopment();
+        services.AddOptions<HostFilteringOptions>().PostConfigure<IOptions<SiteOptions>>((o, site) =>
+        {
+            o.AllowEmptyHosts = false;
+            if (!hostsConfigured && !development && Uri.TryCreate(site.Value.PublicUrl, UriKind.Absolute, out var url))
+                o.AllowedHosts = [url.Authority];
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        return builder;
+    }
+
+    /// <summary>First in the pipeline: which connection came through a trusted proxy, then the client's real address and scheme.</summary>
+    public static WebApplication UseTrustedProxies(this WebApplication app)
+    {
+        app.UseMiddleware<ProxyTrust>();
+        app.UseForwardedHeaders();
+        return app;
+    }
+
+    /// <summary>
+    /// After the error handlers (so their re-executions pass here again): error pages render as GETs,
+    /// Production is https-only, every response gets the security headers, HEAD works like GET, learner URLs have one spelling,
+    /// unusable input is refused before anything reads it.
+    /// </summary>
+    public static WebApplication UseRequestGuards(this WebApplication app)
+    {
+        app.UseMiddleware<ErrorPageRequests>();
+        if (app.Environment.IsProduction())
+        {
+            app.UseMiddleware<HttpsOnly>();
+            app.UseHsts();
+        }
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<HeadRequests>();
+        app.UseMiddleware<CanonicalPaths>();
+        app.UseMiddleware<RequestGuard>();
+        return app;
+    }
+
+    /// <summary>After routing: query values the matched page could not bind are a 400.</summary>
+    public static WebApplication UseQueryParameterGuard(this WebApplication app)
+    {
+        app.UseMiddleware<QueryParameterGuard>();
+        return app;
+    }
+}

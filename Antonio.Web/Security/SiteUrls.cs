@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace Antonio.Web.Security;
+
+/// <summary>
+/// Absolute URLs of this site, from the configured public URL — never from the request's Host header,
+/// which a client chooses (a sign-in link built from it is an account takeover). In Development,
+/// without a configured URL, the first address Kestrel listens on stands in.
+/// </summary>
+public sealed class SiteUrls(IOptions<SiteOptions> options, IServer server)
+{
+    private Uri? _base;
+
+    /// <summary>The public base URL, always ending in '/'.</summary>
+    public Uri Base => _base ??= Resolve();
+
+    /// <summary>The absolute URL of a site-relative path ("/account/magic?token=…").</summary>
+    public string Absolute(string relative) => new Uri(Base, relative.TrimStart('/')).AbsoluteUri;
+
+    private Uri Resolve()
+    {
+        var configured = options.Value.PublicUrl;
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            // Development only (the validator requires the setting elsewhere): where this process listens.
+            var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost";
+            configured = address.Replace("://+", "://localhost").Replace("://*", "://localhost")
+                .Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost");
+        }
+        return new Uri(configured.EndsWith('/') ? configured : configured + "/");
+    }
+}
