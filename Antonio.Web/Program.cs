@@ -15,10 +15,12 @@ catch (StartupException e)
     Console.Error.WriteLine($"antonio: {e.Message}");
     return 1;
 }
-catch (OptionsValidationException e)
+catch (Exception e) when (e is OptionsValidationException or AggregateException { InnerExceptions: [OptionsValidationException, ..] })
 {
-    // A wrong or missing setting: one line naming each setting and what is wrong with it.
-    Console.Error.WriteLine($"antonio: {string.Join(" ", e.Failures)}");
+    // Wrong or missing settings: one line naming each setting and what is wrong with it.
+    var failures = (e as AggregateException)?.InnerExceptions.OfType<OptionsValidationException>().SelectMany(o => o.Failures)
+                   ?? ((OptionsValidationException)e).Failures;
+    Console.Error.WriteLine($"antonio: {string.Join(" ", failures)}");
     return 1;
 }
 catch (IOException e) when (e.InnerException is AddressInUseException)

@@ -63,6 +63,11 @@ public sealed class TestApp : IAsyncDisposable
                 ["Antonio:Mail:PollInterval"] = "00:00:01",
                 ["Antonio:Observability:ServerTimingForEveryone"] = "true",
             };
+            if (environment == "Production")
+            {
+                values["Antonio:DataProtection:CertificatePath"] = TestCertificates.KeyRingPfx;
+                values["Antonio:DataProtection:CertificatePassword"] = TestCertificates.Password;
+            }
             if (settings is not null) foreach (var (k, v) in settings) values[k] = v;
             builder.Configuration.AddInMemoryCollection(values);
             builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -90,4 +90,20 @@ public sealed class PublicUrlAndProxyTests(WritableDatabaseFixture fixture) : IC
         Assert.DoesNotContain("India", page.Body);
         Assert.DoesNotContain("Regional price", page.Body);
     }
+
+    [Fact]
+    public async Task In_production_the_key_ring_is_encrypted_at_rest()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var app = await TestApp.StartAsync(db, environment: "Production",
+            settings: new Dictionary<string, string?> { ["Antonio:PublicUrl"] = PublicUrl, ["Antonio:Payments:Provider"] = "none" });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        request.Headers.Host = "workshops.example.com";
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        using var response = await app.Client.SendAsync(request); // a form token: the first key is made
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var xml = await db.ScalarAsync<string>("SELECT xml FROM data_protection_keys LIMIT 1");
+        Assert.Contains("encryptedSecret", xml);
+        Assert.DoesNotContain("unencrypted form", xml);
+    }
 }

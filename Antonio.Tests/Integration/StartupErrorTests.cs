@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Antonio.Tests.Infrastructure;
 
 namespace Antonio.Tests.Integration;
 
@@ -31,6 +32,7 @@ public sealed class StartupErrorTests
         var (code, _, err) = await RunAsync(new()
         {
             ["ConnectionStrings__Postgres"] = "Host=127.0.0.1;Port=1;Username=x;Database=y;Timeout=3", ["Antonio__PublicUrl"] = "https://workshops.example",
+            ["Antonio__DataProtection__CertificatePath"] = TestCertificates.KeyRingPfx, ["Antonio__DataProtection__CertificatePassword"] = TestCertificates.Password,
         });
         Assert.Equal(1, code);
         var lines = err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -59,6 +61,16 @@ public sealed class StartupErrorTests
         var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("Antonio:PublicUrl", line);
         Assert.DoesNotContain("   at ", err);
+    }
+
+    [Fact]
+    public async Task Production_without_a_key_ring_certificate_refuses_to_start_and_names_every_missing_setting_in_one_line()
+    {
+        var (code, _, err) = await RunAsync(new() { ["ConnectionStrings__Postgres"] = SomeDatabase });
+        Assert.Equal(1, code);
+        var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Antonio:PublicUrl", line);
+        Assert.Contains("Antonio:DataProtection:CertificatePath", line);
     }
 
     [Fact]

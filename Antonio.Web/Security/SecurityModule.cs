@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace Antonio.Web.Security;
 
 /// <summary>
-/// The site's edge: its public URL, the proxies it trusts, the hosts it answers, security headers, rate
-/// limiting, and the guards that turn hostile input into a clear 4xx instead of a 500.
+/// The site's edge: its public URL, the proxies it trusts, the hosts it answers, the key ring, security
+/// headers, rate limiting, and the guards that turn hostile input into a clear 4xx instead of a 500.
 /// </summary>
 public static class SecurityModule
 {
@@ -20,6 +20,9 @@ public static class SecurityModule
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddOptions<SecurityHeadersOptions>();
+        services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KeyRingOptions>, KeyRingOptionsValidator>();
+        KeyRing.Add(builder);
 
         services.AddSingleton<SiteUrls>();
         services.AddSingleton<TrustedProxies>();

@@ -2,7 +2,6 @@ using Antonio.Data;
 using Antonio.Data.Identity;
 using Antonio.Web.Mail;
 using Antonio.Web.Security;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -14,8 +13,7 @@ public static class IdentityRegistration
     /// <summary>
     /// Cookie sign-in with ASP.NET Core Identity: lockout after 5 failures for 15 minutes, 8+ character
     /// passwords, unique e-mails, the security stamp checked on every request, Secure cookies in
-    /// Production. Data Protection keys live in PostgreSQL, so a cookie issued by one node is valid on
-    /// every node.
+    /// Production. (The Data Protection key ring that signs the cookies: <see cref="Security.KeyRing"/>.)
     /// </summary>
     public static WebApplicationBuilder AddAntonioIdentity(this WebApplicationBuilder builder)
     {
@@ -66,11 +64,6 @@ public static class IdentityRegistration
             .AddDefaultTokenProviders();
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
-
-        // Keys live in PostgreSQL, shared by every node. Not in Redis: with Redis down, no key ring could
-        // load, and every cookie, form token and magic link would fail with it. (Loaded keys are cached
-        // for a day, so a short database outage does not affect them either.)
-        services.AddDataProtection().SetApplicationName("antonio-workshops").PersistKeysToDbContext<AntonioDbContext>();
 
         services.AddScoped<MagicLinks>();
         services.AddScoped<AccountService>();
