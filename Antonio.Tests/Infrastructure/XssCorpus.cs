@@ -56,7 +56,9 @@ public static class XssCorpus
     ];
 
     /// <summary>Every vector, each on its own and inside a Markdown link and image.</summary>
-    public static IEnumerable<string> All()
+    public static IEnumerable<string> All() => Vectors().Distinct();
+
+    private static IEnumerable<string> Vectors()
     {
         foreach (var v in RawHtml) yield return v;
         foreach (var v in MarkdownSyntax) yield return v;
