@@ -1,5 +1,5 @@
 using Antonio.Web;
-using Antonio.Web.Startup;
+using Antonio.Web.Hosting;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using Antonio.Data.Commerce;
 using Antonio.Data.Content;
 using Antonio.Web.Access;
-using Antonio.Web.Lessons;
+using Antonio.Web.Learning;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using static Antonio.Tests.Unit.LessonNavigatorTests;

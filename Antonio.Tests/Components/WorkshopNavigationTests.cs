@@ -1,6 +1,6 @@
 using Antonio.Data.Commerce;
 using Antonio.Data.Content;
-using Antonio.Web.Workshops;
+using Antonio.Web.Learning;
 using Bunit;
 using static Antonio.Tests.Unit.LessonNavigatorTests;
 

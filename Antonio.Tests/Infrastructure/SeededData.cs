@@ -1,6 +1,6 @@
 using Antonio.Data.Content;
 using Antonio.Data.Seeding;
-using Antonio.Web.Lessons;
+using Antonio.Web.Learning;
 
 namespace Antonio.Tests.Infrastructure;
 

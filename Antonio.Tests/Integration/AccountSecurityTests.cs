@@ -3,7 +3,7 @@ using Antonio.Data.Commerce;
 using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
 using Antonio.Web.Access.Account;
-using Antonio.Web.Lessons;
+using Antonio.Web.Learning;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Antonio.Tests.Integration;

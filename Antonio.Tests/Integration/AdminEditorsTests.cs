@@ -5,7 +5,7 @@ using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
 using Antonio.Web.Admin;
 using Antonio.Web.Commerce;
-using Antonio.Web.Lessons;
+using Antonio.Web.Learning;
 
 namespace Antonio.Tests.Integration;
 

@@ -1,6 +1,6 @@
 using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
-using Antonio.Web.Lessons;
+using Antonio.Web.Learning;
 
 namespace Antonio.Tests.Integration;
 

@@ -6,7 +6,7 @@ using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
 using Antonio.Web.Admin;
 using Antonio.Web.Caching;
-using Antonio.Web.Lessons;
+using Antonio.Web.Learning;
 using Antonio.Web.Observability;
 using Npgsql;
 using ZiggyCreatures.Caching.Fusion;

@@ -6,7 +6,7 @@ using Antonio.Data.Commerce;
 using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
 using Antonio.Web.Commerce;
-using Antonio.Web.Lessons;
+using Antonio.Web.Learning;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

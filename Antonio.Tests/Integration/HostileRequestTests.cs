@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
 using Antonio.Web.Caching;
-using Antonio.Web.Lessons;
+using Antonio.Web.Learning;
 using StackExchange.Redis;
 
 namespace Antonio.Tests.Integration;

@@ -1,7 +1,7 @@
 using Antonio.Data.Content;
 using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
-using Antonio.Web.Lessons;
+using Antonio.Web.Learning;
 
 namespace Antonio.Tests.Integration;
 

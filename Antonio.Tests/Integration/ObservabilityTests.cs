@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
-using Antonio.Web.Lessons;
+using Antonio.Web.Learning;
 
 namespace Antonio.Tests.Integration;
 

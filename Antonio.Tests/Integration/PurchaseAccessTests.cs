@@ -3,7 +3,7 @@ using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
 using Antonio.Web.Access;
 using Antonio.Web.Caching;
-using Antonio.Web.Lessons;
+using Antonio.Web.Learning;
 using Microsoft.EntityFrameworkCore;
 
 namespace Antonio.Tests.Integration;

@@ -1,5 +1,5 @@
 using Antonio.Data.Content;
-using Antonio.Web.Lessons;
+using Antonio.Web.Learning;
 
 namespace Antonio.Tests.Unit;
 

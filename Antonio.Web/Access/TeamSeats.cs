@@ -18,6 +18,21 @@ public sealed class TeamSeats(IDbContextFactory<AntonioDbContext> dbFactory, Pur
 {
     public const int MaxCodeLength = 64;
 
+    /// <summary>The teams a buyer bought seats for (the /team page).</summary>
+    public async Task<IReadOnlyList<TeamSeatsView>> ForBuyerAsync(Guid userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await TeamQuery.ForBuyerAsync(db, userId, ct);
+    }
+
+    /// <summary>The team behind a seat code (the redemption page); null for anything that is not one.</summary>
+    public async Task<TeamSeatsView?> ByCodeAsync(string code, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Length > MaxCodeLength) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await TeamQuery.ByCodeAsync(db, code, ct);
+    }
+
     public async Task<RedeemOutcome> RedeemAsync(Guid userId, string code, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(code) || code.Length > MaxCodeLength) return RedeemOutcome.NotFound;

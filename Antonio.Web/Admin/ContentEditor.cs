@@ -4,6 +4,8 @@ using Antonio.Data.Content;
 using Antonio.Web.Caching;
 using Microsoft.EntityFrameworkCore;
 
+using Antonio.Web.Auditing;
+
 namespace Antonio.Web.Admin;
 
 /// <summary>

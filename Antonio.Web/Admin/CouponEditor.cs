@@ -3,6 +3,8 @@ using Antonio.Data.Commerce;
 using Antonio.Web.Caching;
 using Microsoft.EntityFrameworkCore;
 
+using Antonio.Web.Auditing;
+
 namespace Antonio.Web.Admin;
 
 public sealed record AdminCouponRow(Guid Id, string? Code, decimal? PercentageDiscount, long? AmountDiscountCents, bool IsDefault, bool Active,

@@ -4,6 +4,8 @@ using Antonio.Data.Content;
 using Antonio.Web.Caching;
 using Microsoft.EntityFrameworkCore;
 
+using Antonio.Web.Auditing;
+
 namespace Antonio.Web.Admin;
 
 public sealed record AdminProductRow(Guid Id, string Name, string Type, bool Active, long? UnitAmountCents, int Workshops);

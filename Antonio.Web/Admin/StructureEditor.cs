@@ -5,6 +5,8 @@ using Antonio.Data.Content;
 using Antonio.Web.Caching;
 using Microsoft.EntityFrameworkCore;
 
+using Antonio.Web.Auditing;
+
 namespace Antonio.Web.Admin;
 
 /// <summary>

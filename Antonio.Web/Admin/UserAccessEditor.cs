@@ -8,6 +8,8 @@ using Antonio.Web.Caching;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
+using Antonio.Web.Auditing;
+
 namespace Antonio.Web.Admin;
 
 public sealed record AdminUserRow(Guid Id, string Email, string? Name, IReadOnlyList<string> Roles);

@@ -38,9 +38,9 @@ public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDb
             }
             return value;
         }, options: options, token: ct);
-        // A page rendered from this entry goes when the entry's tags go. (Only anonymous pages are
-        // collected: a signed-in request computes no tags on a hit.)
-        if (PageCache.CollectingTags(http.HttpContext) is { } pageTags) pageTags.UnionWith(entryTags ?? tags(result));
+        // Whoever is collecting (the page cache, for an anonymous page it stores) learns this entry's
+        // tags; nobody is collecting for a signed-in request, so a hit computes no tags there.
+        if (CacheReadTags.Of(http.HttpContext) is { } collected) collected.UnionWith(entryTags ?? tags(result));
         return result;
     }
 }

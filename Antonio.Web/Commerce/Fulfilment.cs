@@ -6,6 +6,8 @@ using Antonio.Web.Caching;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
+using Antonio.Web.Auditing;
+
 namespace Antonio.Web.Commerce;
 
 /// <summary>A payment a provider confirmed: everything needed to record the purchase.</summary>
@@ -119,7 +121,7 @@ public sealed class Fulfilment(IDbContextFactory<AntonioDbContext> dbFactory, Pu
                 return RefundOutcome.ProviderRefused;
             }
         }
-        var audit = Admin.AuditTrail.Entry(actorId, "purchase.refund", "purchase", purchase.Id,
+        var audit = Auditing.AuditTrail.Entry(actorId, "purchase.refund", "purchase", purchase.Id,
             new { status = purchase.Status }, new { status = PurchaseStatus.Refunded, provider = charge?.Provider }, clock.GetUtcNow());
         await EndAccessAsync(db, purchase, PurchaseStatus.Refunded, audit, ct);
         return RefundOutcome.Refunded;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Options;
 
 namespace Antonio.Web.Mail;
 
@@ -8,15 +7,13 @@ public static class MailModule
 {
     public static WebApplicationBuilder AddMail(this WebApplicationBuilder builder)
     {
+        var mail = builder.AddSettings<MailOptions, MailOptionsValidator>(MailOptions.Section);
         var services = builder.Services;
-        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IInterceptor, OutboxWakeInterceptor>();
-        services.AddSingleton<IMailTransport>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.SmtpHost)
-            ? ActivatorUtilities.CreateInstance<LogMailTransport>(sp)
-            : ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp));
+        if (string.IsNullOrWhiteSpace(mail.SmtpHost)) services.AddSingleton<IMailTransport, LogMailTransport>();
+        else services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddHostedService<OutboxDispatcher>();
         return builder;
     }

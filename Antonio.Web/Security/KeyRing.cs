@@ -11,9 +11,8 @@ namespace Antonio.Web.Security;
 /// </summary>
 public static class KeyRing
 {
-    public static void Add(WebApplicationBuilder builder)
+    public static void Add(WebApplicationBuilder builder, KeyRingOptions options)
     {
-        var options = builder.Configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("antonio-workshops").PersistKeysToDbContext<AntonioDbContext>();
         // A certificate that cannot load is reported by the options validator, in one line, before start-up goes on.
         if (!string.IsNullOrWhiteSpace(options.CertificatePath) && File.Exists(options.CertificatePath))

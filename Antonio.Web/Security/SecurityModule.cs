@@ -10,19 +10,17 @@ namespace Antonio.Web.Security;
 /// </summary>
 public static class SecurityModule
 {
+    /// <summary>ASP.NET Core's host-filtering setting, read here only to know whether an operator set it.</summary>
+    private const string AllowedHostsKey = "AllowedHosts";
+
     public static WebApplicationBuilder AddSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SiteOptions>, SiteOptionsValidator>();
-        services.AddOptions<NetworkOptions>().BindConfiguration(NetworkOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<NetworkOptions>, NetworkOptionsValidator>();
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
+        builder.AddSettings<SiteOptions, SiteOptionsValidator>(SiteOptions.Section);
+        builder.AddSettings<NetworkOptions, NetworkOptionsValidator>(NetworkOptions.Section);
+        builder.AddSettings<RateLimitOptions, RateLimitOptionsValidator>(RateLimitOptions.Section);
+        KeyRing.Add(builder, builder.AddSettings<KeyRingOptions, KeyRingOptionsValidator>(KeyRingOptions.Section));
         services.AddOptions<SecurityHeadersOptions>();
-        services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<KeyRingOptions>, KeyRingOptionsValidator>();
-        KeyRing.Add(builder);
 
         services.AddSingleton<SiteUrls>();
         services.AddSingleton<TrustedProxies>();
@@ -40,8 +38,9 @@ public static class SecurityModule
             foreach (var network in proxies.Networks) o.KnownIPNetworks.Add(network);
             o.ForwardLimit = null; // walk back through every trusted hop, stopping at the first untrusted one
         });
-        // Hosts: AllowedHosts when set; otherwise, outside Development, only the public URL's host. Never an empty Host.
-        var hostsConfigured = !string.IsNullOrWhiteSpace(builder.Configuration["AllowedHosts"]);
+        // Hosts: AllowedHosts when set (the framework's own setting); otherwise, outside Development, only
+        // the public URL's host. Never an empty Host.
+        var hostsConfigured = !string.IsNullOrWhiteSpace(builder.Configuration[AllowedHostsKey]);
         var development = builder.Environment.IsDevelopment();
         services.AddOptions<HostFilteringOptions>().PostConfigure<IOptions<SiteOptions>>((o, site) =>
         {

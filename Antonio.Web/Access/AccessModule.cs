@@ -1,0 +1,29 @@
+using Antonio.Web.Access.Account;
+
+namespace Antonio.Web.Access;
+
+/// <summary>
+/// Who may see what: accounts and sign-in (Identity cookies, e-mail links, the security stamp on every
+/// request), each user's cached access snapshot, the pure <see cref="AccessRules"/>, the authorization
+/// policies, what a purchase grants, and team seats.
+/// </summary>
+public static class AccessModule
+{
+    public static WebApplicationBuilder AddAccess(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<AccessReader>();
+        services.AddScoped<ViewerContext>();
+        services.AddSingleton<PurchaseEffects>();
+        services.AddSingleton<TeamSeats>();
+        services.AddAccessPolicies();
+        builder.AddAccounts();
+        return builder;
+    }
+
+    public static WebApplication MapAccess(this WebApplication app)
+    {
+        app.MapAccountEndpoints();
+        return app;
+    }
+}

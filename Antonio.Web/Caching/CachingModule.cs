@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using ZiggyCreatures.Caching.Fusion;
+using ZiggyCreatures.Caching.Fusion.Backplane.StackExchangeRedis;
+using ZiggyCreatures.Caching.Fusion.Serialization.SystemTextJson;
+
+namespace Antonio.Web.Caching;
+
+/// <summary>
+/// One FusionCache: L1 memory; with ConnectionStrings:Redis, L2 Redis (System.Text.Json) and the Redis
+/// backplane so every node's L1 drops an entry when any node changes it; L1-only without Redis. Also
+/// the cached reader every feature reads through, the one invalidator every write path calls, and the
+/// Redis health check (Redis down = degraded: the cache falls back to memory).
+/// </summary>
+public static class CachingModule
+{
+    public static WebApplicationBuilder AddCaching(this WebApplicationBuilder builder)
+    {
+        var options = builder.AddSettings<CacheOptions, CacheOptionsValidator>(CacheOptions.Section, CacheOptions.Complete);
+        var services = builder.Services;
+        var cache = services.AddFusionCache()
+            .WithOptions(o =>
+            {
+                o.CacheKeyPrefix = options.Prefix + ":";
+                o.BackplaneChannelPrefix = options.Prefix;
+                o.FactoryErrorsLogLevel = LogLevel.Warning;
+                o.FailSafeActivationLogLevel = LogLevel.Warning;
+                o.DistributedCacheErrorsLogLevel = LogLevel.Warning;
+                o.BackplaneErrorsLogLevel = LogLevel.Warning;
+                o.DistributedCacheCircuitBreakerDuration = TimeSpan.FromSeconds(5);
+                o.BackplaneCircuitBreakerDuration = TimeSpan.FromSeconds(5);
+            })
+            .WithDefaultEntryOptions(CacheEntryKinds.Content.Duplicate());
+        if (RedisConfiguration(options) is { } redis)
+        {
+            cache
+                // IncludeFields: records with tuples survive the L2 round trip.
+                .WithSerializer(new FusionCacheSystemTextJsonSerializer(new System.Text.Json.JsonSerializerOptions { IncludeFields = true }))
+                .WithDistributedCache(new RedisCache(new RedisCacheOptions { Configuration = redis }))
+                .WithBackplane(new RedisBackplane(new RedisBackplaneOptions { Configuration = redis }));
+            services.AddHealthChecks().AddRedis(redis, name: "redis", failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded,
+                tags: ["ready"], timeout: TimeSpan.FromSeconds(1));
+        }
+        services.AddSingleton<CachedReader>();
+        services.AddSingleton<CacheInvalidator>();
+        return builder;
+    }
+
+    /// <summary>abortConnect=false: start and serve even while Redis is down; reconnect in the background.</summary>
+    private static string? RedisConfiguration(CacheOptions options) =>
+        string.IsNullOrWhiteSpace(options.Redis) ? null
+        : options.Redis.Contains("abortConnect", StringComparison.OrdinalIgnoreCase) ? options.Redis
+        : options.Redis + ",abortConnect=false,connectTimeout=2000,syncTimeout=1000";
+}

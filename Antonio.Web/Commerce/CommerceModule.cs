@@ -1,0 +1,41 @@
+using Antonio.Web.PageCaching;
+using Antonio.Web.Security;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Antonio.Web.Commerce;
+
+/// <summary>
+/// Selling: the pure <see cref="PricingEngine"/> fed by cached reads, checkout through the configured
+/// payment provider (failing closed when there is none), the one idempotent <see cref="Fulfilment"/>,
+/// purchase history, the Stripe webhook, and the PPP offer as a page-cache variation.
+/// </summary>
+public static class CommerceModule
+{
+    public static WebApplicationBuilder AddCommerce(this WebApplicationBuilder builder)
+    {
+        var payments = builder.AddSettings<PaymentOptions, PaymentOptionsValidator>(PaymentOptions.Section);
+        var services = builder.Services;
+        services.AddSingleton<PricingReader>();
+        services.AddSingleton<QuoteService>();
+        services.AddSingleton<Fulfilment>();
+        services.AddSingleton<PurchaseHistory>();
+        services.AddSingleton<IPageVariation, PppPageVariation>();
+        services.AddSingleton<LocalPaymentProvider>();
+        // TryAdd: a test may stand in a provider that is down.
+        services.TryAddSingleton<IPaymentProvider>(sp => payments.Provider switch
+        {
+            PaymentProviderNames.Stripe => ActivatorUtilities.CreateInstance<StripePaymentProvider>(sp),
+            PaymentProviderNames.Local => sp.GetRequiredService<LocalPaymentProvider>(),
+            _ => new UnavailablePaymentProvider(),
+        });
+        if (payments.Provider == PaymentProviderNames.Stripe)
+            services.Configure<SecurityHeadersOptions>(o => o.FormActionOrigins.Add(StripePaymentProvider.CheckoutOrigin));
+        return builder;
+    }
+
+    public static WebApplication MapCommerce(this WebApplication app)
+    {
+        app.MapStripeWebhook();
+        return app;
+    }
+}

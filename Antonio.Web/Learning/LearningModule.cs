@@ -1,0 +1,22 @@
+using Antonio.Web.Security;
+
+namespace Antonio.Web.Learning;
+
+/// <summary>
+/// The learner's side of the content: the catalogue, workshop and lesson pages (each loading its
+/// workshop's cached tree once), reading order, video, and progress through a workshop.
+/// </summary>
+public static class LearningModule
+{
+    public static WebApplicationBuilder AddLearning(this WebApplicationBuilder builder)
+    {
+        var video = builder.AddSettings<VideoOptions, VideoOptionsValidator>(VideoOptions.Section);
+        var services = builder.Services;
+        services.AddSingleton<WorkshopReader>();
+        services.AddSingleton<LessonReader>();
+        services.AddSingleton<ProgressService>();
+        // The video host may be played from and fetched by the player.
+        if (video.StreamOrigin is { } origin) services.Configure<SecurityHeadersOptions>(o => o.MediaOrigins.Add(origin.GetLeftPart(UriPartial.Authority)));
+        return builder;
+    }
+}

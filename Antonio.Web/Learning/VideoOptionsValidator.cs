@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+
+namespace Antonio.Web.Learning;
+
+public sealed class VideoOptionsValidator : IValidateOptions<VideoOptions>
+{
+    public ValidateOptionsResult Validate(string? name, VideoOptions options)
+    {
+        if (!options.StreamUrlFormat.Contains("{0}", StringComparison.Ordinal))
+            return ValidateOptionsResult.Fail($"Antonio:Video:StreamUrlFormat '{options.StreamUrlFormat}' has no {{0}} for the playback id.");
+        try
+        {
+            _ = string.Format(System.Globalization.CultureInfo.InvariantCulture, options.StreamUrlFormat, "x");
+        }
+        catch (FormatException)
+        {
+            return ValidateOptionsResult.Fail($"Antonio:Video:StreamUrlFormat '{options.StreamUrlFormat}' is not a valid format string.");
+        }
+        return options.StreamOrigin is { Scheme: "https" or "http" } ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Antonio:Video:StreamUrlFormat '{options.StreamUrlFormat}' is not an absolute http(s) URL.");
+    }
+}

@@ -1,0 +1,33 @@
+using Antonio.Data.Content;
+using Antonio.Web.Caching;
+
+namespace Antonio.Web.Learning;
+
+/// <summary>Cached reads of workshops: one entry per workshop (by the slug or id asked for) and the listing.</summary>
+public sealed class WorkshopReader(CachedReader reader)
+{
+    /// <summary>Longer keys are never valid slugs or ids: answered without touching cache or database.</summary>
+    public const int MaxKeyLength = 200;
+
+    public async ValueTask<WorkshopData?> GetAsync(string slugOrId, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(slugOrId) || slugOrId.Length > MaxKeyLength) return null;
+        // Misses are cached too (as null, briefly, in memory: see CachedReader), so repeating a bad slug does not reach the database.
+        return await reader.GetAsync(CacheKeys.WorkshopData(slugOrId), CacheEntryKinds.Content,
+            (db, token) => WorkshopTreeQuery.LoadAsync(db, slugOrId, token),
+            data => data is null ? [CacheTags.WorkshopList] : Tags(data), ct);
+    }
+
+    public ValueTask<IReadOnlyList<WorkshopSummary>> ListAsync(CancellationToken ct = default) =>
+        reader.GetAsync(CacheKeys.WorkshopList(), CacheEntryKinds.Content,
+            (db, token) => WorkshopListQuery.LoadAsync(db, token), _ => [CacheTags.WorkshopList], ct);
+
+    /// <summary>
+    /// The workshop's own tag covers its whole tree: edits of a section or lesson invalidate their
+    /// ancestors' tags too (<see cref="CacheInvalidator.ContentChangedAsync"/>). Products: their own tags.
+    /// Not the listing's tag: an edit elsewhere must not drop this workshop (nor its pages). A cached
+    /// miss (null) does carry it, so a workshop created or published under that slug replaces the 404.
+    /// </summary>
+    private static IEnumerable<string> Tags(WorkshopData data) =>
+        data.Products.Select(p => CacheTags.Product(p.Id)).Prepend(CacheTags.Content(data.Id));
+}

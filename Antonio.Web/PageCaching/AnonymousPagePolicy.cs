@@ -1,0 +1,62 @@
+using Antonio.Web.Caching;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Net.Http.Headers;
+
+namespace Antonio.Web.PageCaching;
+
+/// <summary>
+/// Which requests may share a page: anonymous GETs of <see cref="SharedPageAttribute"/> pages with no
+/// query string (a query could make every request a new entry; those pages are still served from the
+/// data cache). They vary only by the registered <see cref="IPageVariation"/>s and by whether Blazor's
+/// enhanced navigation asked. Only complete 200 responses that set no cookie of their own are stored,
+/// tagged with the tags of every cache entry they were rendered from.
+/// </summary>
+internal sealed class AnonymousPagePolicy(IEnumerable<IPageVariation> variations) : IOutputCachePolicy
+{
+    private readonly IPageVariation[] _variations = [.. variations];
+
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var request = http.Request;
+        var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && !request.QueryString.HasValue
+            && http.User.Identity?.IsAuthenticated != true
+            && !request.Headers.ContainsKey(HeaderNames.Authorization)
+            && http.GetEndpoint()?.Metadata.GetMetadata<SharedPageAttribute>() is not null;
+        context.EnableOutputCaching = cacheable;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        if (!cacheable) return ValueTask.CompletedTask;
+        CacheReadTags.CollectInto(http, context.Tags);
+        http.Response.OnStarting(DropAntiforgeryCookie, http.Response);
+        context.ResponseExpirationTimeSpan = PageCachingModule.Duration;
+        foreach (var variation in _variations) context.CacheVaryByRules.VaryByValues[variation.Name] = variation.ValueFor(http);
+        context.CacheVaryByRules.VaryByValues["enhanced"] =
+            request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.Ordinal) ? "1" : "0";
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        // A cookie of its own means the response belongs to one visitor.
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0) context.AllowCacheStorage = false;
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Blazor sets the antiforgery cookie ahead of any streaming page in case a form renders late;
+    /// shared pages have no form, so the cookie is dropped before the headers go out.
+    /// </summary>
+    private static Task DropAntiforgeryCookie(object state)
+    {
+        var headers = ((HttpResponse)state).Headers;
+        var kept = headers.SetCookie.Where(c => c?.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal) != true).ToArray();
+        if (kept.Length != headers.SetCookie.Count) headers.SetCookie = kept;
+        return Task.CompletedTask;
+    }
+}
