@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Antonio.Data.Access;
 using Antonio.Data.Commerce;
 using Antonio.Data.Content;
@@ -6,6 +5,7 @@ using Antonio.Data.Identity;
 using Antonio.Data.Mail;
 using Antonio.Data.Progress;
 using Antonio.Data.Telemetry;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,20 +34,20 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
     public DbSet<Admin.AuditEntry> AuditEntries => Set<Admin.AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
-    protected override void OnModelCreating(ModelBuilder b)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        base.OnModelCreating(b);
+        base.OnModelCreating(builder);
 
         // Identity's tables, in the same snake_case as everything else.
-        b.Entity<AppUser>().ToTable("users");
-        b.Entity<AppRole>().ToTable("roles");
-        b.Entity<Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>>().ToTable("user_roles");
-        b.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("user_claims");
-        b.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("user_logins");
-        b.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>>().ToTable("user_tokens");
-        b.Entity<Microsoft.AspNetCore.Identity.IdentityRoleClaim<Guid>>().ToTable("role_claims");
+        builder.Entity<AppUser>().ToTable("users");
+        builder.Entity<AppRole>().ToTable("roles");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>>().ToTable("user_roles");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>>().ToTable("user_tokens");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityRoleClaim<Guid>>().ToTable("role_claims");
 
-        b.Entity<ContentResource>(e =>
+        builder.Entity<ContentResource>(e =>
         {
             e.ToTable("content_resources");
             e.Property(x => x.Type).HasMaxLength(32);
@@ -58,7 +58,7 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
             e.HasIndex(x => x.CreatedById);
         });
 
-        b.Entity<ContentLink>(e =>
+        builder.Entity<ContentLink>(e =>
         {
             e.ToTable("content_links");
             e.HasKey(x => new { x.ParentId, x.ChildId });
@@ -69,19 +69,19 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
             e.HasOne<ContentResource>().WithMany().HasForeignKey(x => x.ChildId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        b.Entity<Product>(e =>
+        builder.Entity<Product>(e =>
         {
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.Type).HasMaxLength(32);
             e.Property(x => x.Version).IsRowVersion();
         });
-        b.Entity<Price>(e =>
+        builder.Entity<Price>(e =>
         {
             e.Property(x => x.Currency).HasMaxLength(3);
             e.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => x.ProductId);
         });
-        b.Entity<ContentProduct>(e =>
+        builder.Entity<ContentProduct>(e =>
         {
             e.HasKey(x => new { x.ProductId, x.ResourceId });
             // The workshop tree query goes from the workshop to its products.
@@ -89,14 +89,14 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
             e.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<ContentResource>().WithMany().HasForeignKey(x => x.ResourceId).OnDelete(DeleteBehavior.Cascade);
         });
-        b.Entity<UpgradableProduct>(e =>
+        builder.Entity<UpgradableProduct>(e =>
         {
             e.HasKey(x => new { x.UpgradableFromId, x.UpgradableToId });
             e.HasOne<Product>().WithMany().HasForeignKey(x => x.UpgradableFromId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Product>().WithMany().HasForeignKey(x => x.UpgradableToId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        b.Entity<Purchase>(e =>
+        builder.Entity<Purchase>(e =>
         {
             e.Property(x => x.Status).HasMaxLength(16);
             e.Property(x => x.Country).HasMaxLength(2);
@@ -114,7 +114,7 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
             e.HasOne<MerchantCharge>().WithMany().HasForeignKey(x => x.MerchantChargeId).OnDelete(DeleteBehavior.SetNull);
         });
 
-        b.Entity<Coupon>(e =>
+        builder.Entity<Coupon>(e =>
         {
             e.Property(x => x.Code).HasMaxLength(64);
             e.Property(x => x.PercentageDiscount).HasPrecision(5, 4);
@@ -134,15 +134,15 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
             });
         });
 
-        b.Entity<MerchantCharge>(e =>
+        builder.Entity<MerchantCharge>(e =>
         {
             e.Property(x => x.Identifier).HasMaxLength(255);
             e.Property(x => x.Provider).HasMaxLength(32);
             e.HasIndex(x => new { x.Provider, x.Identifier }).IsUnique();
         });
 
-        b.Entity<Organization>(e => e.Property(x => x.Name).HasMaxLength(200));
-        b.Entity<OrganizationMembership>(e =>
+        builder.Entity<Organization>(e => e.Property(x => x.Name).HasMaxLength(200));
+        builder.Entity<OrganizationMembership>(e =>
         {
             e.Property(x => x.Role).HasMaxLength(16);
             e.HasIndex(x => new { x.UserId, x.Role });
@@ -151,12 +151,12 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        b.Entity<EntitlementType>(e =>
+        builder.Entity<EntitlementType>(e =>
         {
             e.Property(x => x.Name).HasMaxLength(64);
             e.HasIndex(x => x.Name).IsUnique();
         });
-        b.Entity<Entitlement>(e =>
+        builder.Entity<Entitlement>(e =>
         {
             e.Property(x => x.SourceType).HasMaxLength(32);
             e.Property(x => x.Metadata).HasColumnType("jsonb");
@@ -169,7 +169,7 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
             e.HasOne<OrganizationMembership>().WithMany().HasForeignKey(x => x.OrganizationMembershipId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        b.Entity<ResourceProgress>(e =>
+        builder.Entity<ResourceProgress>(e =>
         {
             e.ToTable("resource_progress");
             // The primary key (user_id, resource_id) is the index progress reads use.
@@ -178,16 +178,16 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
             e.HasOne<ContentResource>().WithMany().HasForeignKey(x => x.ResourceId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        b.Entity<WebVital>(e =>
+        builder.Entity<WebVital>(e =>
         {
             e.Property(x => x.Route).HasMaxLength(200);
             e.Property(x => x.Name).HasMaxLength(8);
             e.HasIndex(x => new { x.CreatedAt, x.Route });
         });
 
-        b.Entity<AppUser>(e => e.Property(x => x.Name).HasMaxLength(200));
+        builder.Entity<AppUser>(e => e.Property(x => x.Name).HasMaxLength(200));
 
-        b.Entity<Admin.AuditEntry>(e =>
+        builder.Entity<Admin.AuditEntry>(e =>
         {
             e.ToTable("audit_entries");
             e.Property(x => x.Action).HasMaxLength(64);
@@ -198,7 +198,7 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
             e.HasIndex(x => new { x.EntityId, x.CreatedAt });
         });
 
-        b.Entity<OutboxMessage>(e =>
+        builder.Entity<OutboxMessage>(e =>
         {
             e.ToTable("email_outbox");
             e.Property(x => x.Kind).HasMaxLength(64);

@@ -8,4 +8,7 @@ cd "$(dirname "$0")/.."
 apt_install chromium fonts-dejavu-core
 export ANTONIO_CHROMIUM="${ANTONIO_CHROMIUM:-/usr/bin/chromium}"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# The house style (.editorconfig): a formatting change is a failure, like a failing test.
+dotnet format Antonio.Workshops.sln --verify-no-changes --verbosity quiet \
+  || { echo "test.sh: 'dotnet format Antonio.Workshops.sln' would change files: run it and commit" >&2; exit 1; }
 dotnet test Antonio.Workshops.sln -c Release --logger "console;verbosity=normal" "$@"

@@ -18,14 +18,16 @@ public sealed record UpgradePart(Guid ProductId, string Name, long? UnitAmountCe
 /// <summary>Pricing inputs for a page's products in ONE SQL command (primary-key lookups).</summary>
 public static class PricingInputsQuery
 {
-    private const string Price = "(SELECT pr.unit_amount_cents FROM prices pr WHERE pr.product_id = {0}.id AND pr.status = 1 ORDER BY pr.created_at DESC LIMIT 1)";
+    /// <summary>The current price of the product row aliased <paramref name="alias"/>.</summary>
+    private static string Price(string alias) =>
+        $"(SELECT pr.unit_amount_cents FROM prices pr WHERE pr.product_id = {alias}.id AND pr.status = 1 ORDER BY pr.created_at DESC LIMIT 1)";
 
     private static readonly string Sql = $$"""
         SELECT COALESCE(json_agg(json_build_object(
           'productId', p.id, 'name', p.name, 'type', p.type, 'status', p.status,
-          'unitAmountCents', {{string.Format(Price, "p")}},
+          'unitAmountCents', {{Price("p")}},
           'upgradableFrom', COALESCE((SELECT json_agg(json_build_object('productId', f.id, 'name', f.name,
-                                                                        'unitAmountCents', {{string.Format(Price, "f")}}))
+                                                                        'unitAmountCents', {{Price("f")}}))
                                         FROM upgradable_products u JOIN products f ON f.id = u.upgradable_from_id
                                        WHERE u.upgradable_to_id = p.id), '[]'::json)
         ) ORDER BY p.created_at, p.id), '[]'::json) AS "Value"

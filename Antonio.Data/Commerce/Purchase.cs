@@ -29,8 +29,6 @@ public static class PurchaseStatus
     public const string Disputed = "Disputed";
     public const string Banned = "Banned";
 
-    public static readonly IReadOnlyList<string> All = [Valid, Restricted, Refunded, Disputed, Banned];
-
     /// <summary>Only these statuses grant access (§5b.6).</summary>
     public static bool GrantsAccess(string status) => status is Valid or Restricted;
 }

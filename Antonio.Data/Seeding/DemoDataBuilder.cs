@@ -275,9 +275,9 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
 
     private Product AddProduct(string name, string type, long cents, IEnumerable<ContentResource> workshops)
     {
-        var product = new Product { Id = NextId(), Name = name, Type = type, Status = 1, CreatedAt = _now.AddDays(-300) };
+        var product = new Product { Id = NextId(), Name = name, Type = type, Status = RecordStatus.Active, CreatedAt = _now.AddDays(-300) };
         _data.Products.Add(product);
-        _data.Prices.Add(new Price { Id = NextId(), ProductId = product.Id, UnitAmountCents = cents, Status = 1, CreatedAt = product.CreatedAt });
+        _data.Prices.Add(new Price { Id = NextId(), ProductId = product.Id, UnitAmountCents = cents, Status = RecordStatus.Active, CreatedAt = product.CreatedAt });
         var position = 0;
         foreach (var w in workshops)
             _data.ContentProducts.Add(new ContentProduct { ProductId = product.Id, ResourceId = w.Id, Position = position++ });
@@ -306,14 +306,23 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
     private void AddCoupons(Catalogue catalogue)
     {
         // The site-wide sale: 20% off the bundle (drives the sale banner).
-        _data.Coupons.Add(new Coupon { Id = NextId(), IsDefault = true, PercentageDiscount = 0.20m, Status = 1,
-            ExpiresAt = _now.AddDays(30), RestrictedToProductId = catalogue.Bundle.Id, CreatedAt = _now.AddDays(-3) });
-        _data.Coupons.Add(new Coupon { Id = NextId(), Code = "SAVE10", PercentageDiscount = 0.10m, Status = 1, CreatedAt = _now.AddDays(-50) });
-        _data.Coupons.Add(new Coupon { Id = NextId(), Code = "FLAT50", AmountDiscountCents = 5_000, Status = 1, CreatedAt = _now.AddDays(-50) });
-        _data.Coupons.Add(new Coupon { Id = NextId(), Code = "EXPIRED", PercentageDiscount = 0.50m, Status = 1,
-            ExpiresAt = _now.AddDays(-1), CreatedAt = _now.AddDays(-60) });
-        _data.Coupons.Add(new Coupon { Id = NextId(), Code = "USEDUP", PercentageDiscount = 0.30m, Status = 1,
-            MaxUses = 5, UsedCount = 5, CreatedAt = _now.AddDays(-60) });
+        _data.Coupons.Add(new Coupon
+        {
+            Id = NextId(), IsDefault = true, PercentageDiscount = 0.20m, Status = RecordStatus.Active,
+            ExpiresAt = _now.AddDays(30), RestrictedToProductId = catalogue.Bundle.Id, CreatedAt = _now.AddDays(-3)
+        });
+        _data.Coupons.Add(new Coupon { Id = NextId(), Code = "SAVE10", PercentageDiscount = 0.10m, Status = RecordStatus.Active, CreatedAt = _now.AddDays(-50) });
+        _data.Coupons.Add(new Coupon { Id = NextId(), Code = "FLAT50", AmountDiscountCents = 5_000, Status = RecordStatus.Active, CreatedAt = _now.AddDays(-50) });
+        _data.Coupons.Add(new Coupon
+        {
+            Id = NextId(), Code = "EXPIRED", PercentageDiscount = 0.50m, Status = RecordStatus.Active,
+            ExpiresAt = _now.AddDays(-1), CreatedAt = _now.AddDays(-60)
+        });
+        _data.Coupons.Add(new Coupon
+        {
+            Id = NextId(), Code = "USEDUP", PercentageDiscount = 0.30m, Status = RecordStatus.Active,
+            MaxUses = 5, UsedCount = 5, CreatedAt = _now.AddDays(-60)
+        });
     }
 
     /// <summary>Purchases put the buyer in a personal organization as a learner; entitlements hang off that membership.</summary>
@@ -387,8 +396,11 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
         _data.Organizations.Add(team);
         _data.Memberships.Add(new OrganizationMembership { Id = NextId(), OrganizationId = team.Id, UserId = u[DemoAccounts.TeamBuyer], Role = OrganizationRoles.Owner, CreatedAt = team.CreatedAt });
         var bulk = AddPurchase(u[DemoAccounts.TeamBuyer], c.Advanced, PurchaseStatus.Valid, quantity: 10, at: _now.AddDays(-40));
-        var seatCoupon = new Coupon { Id = NextId(), Code = $"TEAM-{NextId():N}"[..17].ToUpperInvariant(), PercentageDiscount = 1m, Status = 1,
-            MaxUses = 10, UsedCount = 2, RestrictedToProductId = c.Advanced.Id, BulkPurchaseId = bulk.Id, CreatedAt = bulk.CreatedAt };
+        var seatCoupon = new Coupon
+        {
+            Id = NextId(), Code = $"TEAM-{NextId():N}"[..17].ToUpperInvariant(), PercentageDiscount = 1m, Status = RecordStatus.Active,
+            MaxUses = 10, UsedCount = 2, RestrictedToProductId = c.Advanced.Id, BulkPurchaseId = bulk.Id, CreatedAt = bulk.CreatedAt
+        };
         _data.Coupons.Add(seatCoupon);
         bulk.BulkCouponId = seatCoupon.Id;
         foreach (var holder in new[] { u[DemoAccounts.SeatHolder], AddUser("seat-holder-2@antonio.dev", "second team seat") })

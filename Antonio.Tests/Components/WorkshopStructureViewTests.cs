@@ -48,7 +48,7 @@ public sealed class WorkshopStructureViewTests : ComponentTestContext
         cut.Find("button[aria-label='Remove Lesson A']").Click();
         Assert.Empty(_calls);
         cut.FindAll("button").Single(b => b.TextContent == "Keep").Click();
-        Assert.Empty(cut.FindAll("button").Where(b => b.TextContent == "Confirm remove"));
+        Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent == "Confirm remove");
         cut.Find("button[aria-label='Remove Lesson A']").Click();
         cut.FindAll("button").Single(b => b.TextContent == "Confirm remove").Click();
         Assert.Equal(LessonA.Id, Assert.Single(_calls));

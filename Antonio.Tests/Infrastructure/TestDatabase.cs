@@ -19,16 +19,21 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(DemoSeedOptions? seed = null)
     {
-        var db = new TestDatabase("antonio_test_" + Guid.NewGuid().ToString("N")[..12]);
-        await using (var admin = new NpgsqlConnection(TestEnvironment.PostgresServer))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {db.Name}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
+        var db = await CreateEmptyAsync();
         await using var context = db.CreateContext();
         await context.Database.MigrateAsync();
         if (seed is not null) await DemoSeeder.SeedAsync(context, seed);
+        return db;
+    }
+
+    /// <summary>A new database with nothing in it, not even the schema (what a first deployment starts from).</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync()
+    {
+        var db = new TestDatabase("antonio_test_" + Guid.NewGuid().ToString("N")[..12]);
+        await using var admin = new NpgsqlConnection(TestEnvironment.PostgresServer);
+        await admin.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {db.Name}", admin);
+        await create.ExecuteNonQueryAsync();
         return db;
     }
 

@@ -132,8 +132,14 @@ public sealed class CheckoutTests(WritableDatabaseFixture fixture) : IClassFixtu
         return JsonSerializer.Serialize(new
         {
             id = "evt_" + Guid.NewGuid().ToString("N"), @object = "event", api_version = "2025-01-01", type = "checkout.session.completed",
-            data = new { @object = new { id = "cs_test_" + Guid.NewGuid().ToString("N"), @object = "checkout.session", payment_status = "paid",
-                                          metadata = new Dictionary<string, string> { ["intent"] = JsonSerializer.Serialize(intent) } } },
+            data = new
+            {
+                @object = new
+                {
+                    id = "cs_test_" + Guid.NewGuid().ToString("N"), @object = "checkout.session", payment_status = "paid",
+                    metadata = new Dictionary<string, string> { ["intent"] = JsonSerializer.Serialize(intent) }
+                }
+            },
         });
     }
 

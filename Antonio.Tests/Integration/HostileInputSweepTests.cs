@@ -34,7 +34,7 @@ public sealed partial class HostileInputSweepTests(WritableDatabaseFixture fixtu
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex Parameter();
 
-    private async Task<(int Status, string Body, TimeSpan Took)> SendAsync(WebUser user, HttpRequestMessage request)
+    private static async Task<(int Status, string Body, TimeSpan Took)> SendAsync(WebUser user, HttpRequestMessage request)
     {
         var clock = Stopwatch.StartNew();
         using var response = await user.Client.SendAsync(request);
@@ -63,15 +63,15 @@ public sealed partial class HostileInputSweepTests(WritableDatabaseFixture fixtu
         using var admin = await WebUser.SignedInAsync(_app, DemoAccounts.Admin);
         var requests = 0;
         foreach (var user in new[] { anonymous, admin })
-        foreach (var pattern in patterns)
-        foreach (var value in HostileInput.Values)
-        {
-            var escaped = Uri.EscapeDataString(value);
-            var path = Parameter().Replace(pattern, escaped);
-            var query = string.Join("&", queryNames.Select(n => $"{n}={escaped}"));
-            Check(await SendAsync(user, new HttpRequestMessage(HttpMethod.Get, $"{path}?{query}")), $"GET {pattern} with '{Show(value)}'");
-            requests++;
-        }
+            foreach (var pattern in patterns)
+                foreach (var value in HostileInput.Values)
+                {
+                    var escaped = Uri.EscapeDataString(value);
+                    var path = Parameter().Replace(pattern, escaped);
+                    var query = string.Join("&", queryNames.Select(n => $"{n}={escaped}"));
+                    Check(await SendAsync(user, new HttpRequestMessage(HttpMethod.Get, $"{path}?{query}")), $"GET {pattern} with '{Show(value)}'");
+                    requests++;
+                }
         Assert.True(requests >= 2 * 30 * 40);
     }
 
@@ -111,34 +111,34 @@ public sealed partial class HostileInputSweepTests(WritableDatabaseFixture fixtu
         using var admin = await WebUser.SignedInAsync(_app, DemoAccounts.Admin);
         var handlers = new HashSet<string>();
         foreach (var user in new[] { anonymous, learner, admin })
-        foreach (var pattern in Patterns())
-        {
-            var path = real.TryGetValue(pattern, out var concrete) ? concrete : pattern;
-            if (path.Contains('{')) continue;
-            var page = await user.GetAsync(path);
-            foreach (Match form in Form().Matches(page.Body))
+            foreach (var pattern in Patterns())
             {
-                var markup = form.Value;
-                var action = Regex.Match(markup, "action=\"([^\"]*)\"") is { Success: true } a && a.Groups[1].Value.Length > 0 ? a.Groups[1].Value : path;
-                var token = WebUser.AntiforgeryToken(markup);
-                var handler = Regex.Match(markup, "name=\"_handler\" value=\"([^\"]*)\"").Groups[1].Value;
-                var fields = FieldName().Matches(form.Groups[1].Value).Select(m => m.Groups[1].Value)
-                    .Where(n => n is not ("_handler" or "__RequestVerificationToken")).Distinct().ToList();
-                handlers.Add(handler.Length > 0 ? handler : action);
-                foreach (var value in HostileInput.Values.Append(null))
+                var path = real.TryGetValue(pattern, out var concrete) ? concrete : pattern;
+                if (path.Contains('{')) continue;
+                var page = await user.GetAsync(path);
+                foreach (Match form in Form().Matches(page.Body))
                 {
-                    var post = new Dictionary<string, string>();
-                    // A form whose only field is its token (sign out, refund, claim a seat, pay) gets the hostile
-                    // value as its token: the sweep tests its refusal without signing out or refunding for real.
-                    if (token is not null) post["__RequestVerificationToken"] = fields.Count == 0 ? value ?? "not-a-token" : token;
-                    // null: the right fields, a handler no form has.
-                    post["_handler"] = value is null ? "no-such-form" : handler;
-                    foreach (var field in fields) post[field] = value ?? "x";
-                    var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(post) };
-                    Check(await SendAsync(user, request), $"POST {path} form '{handler}' with '{Show(value ?? "(unknown handler)")}'");
+                    var markup = form.Value;
+                    var action = Regex.Match(markup, "action=\"([^\"]*)\"") is { Success: true } a && a.Groups[1].Value.Length > 0 ? a.Groups[1].Value : path;
+                    var token = WebUser.AntiforgeryToken(markup);
+                    var handler = Regex.Match(markup, "name=\"_handler\" value=\"([^\"]*)\"").Groups[1].Value;
+                    var fields = FieldName().Matches(form.Groups[1].Value).Select(m => m.Groups[1].Value)
+                        .Where(n => n is not ("_handler" or "__RequestVerificationToken")).Distinct().ToList();
+                    handlers.Add(handler.Length > 0 ? handler : action);
+                    foreach (var value in HostileInput.Values.Append(null))
+                    {
+                        var post = new Dictionary<string, string>();
+                        // A form whose only field is its token (sign out, refund, claim a seat, pay) gets the hostile
+                        // value as its token: the sweep tests its refusal without signing out or refunding for real.
+                        if (token is not null) post["__RequestVerificationToken"] = fields.Count == 0 ? value ?? "not-a-token" : token;
+                        // null: the right fields, a handler no form has.
+                        post["_handler"] = value is null ? "no-such-form" : handler;
+                        foreach (var field in fields) post[field] = value ?? "x";
+                        var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(post) };
+                        Check(await SendAsync(user, request), $"POST {path} form '{handler}' with '{Show(value ?? "(unknown handler)")}'");
+                    }
                 }
             }
-        }
         // The forms a person uses are all found (a page that stopped rendering its form would shrink this list).
         foreach (var expected in new[] { "login", "register", "magic-link", "magic-sign-in", "confirm-sign-up", "change-password", "checkout", "lesson-progress", "redeem-seat", "/account/logout" })
             Assert.True(handlers.Contains(expected), $"{expected} not in {string.Join(", ", handlers)}");

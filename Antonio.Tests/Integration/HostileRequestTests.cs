@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.Hosting;
 using System.Net;
 using System.Net.Http.Headers;
 using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
 using Antonio.Web.Caching;
 using Antonio.Web.Learning;
+using Microsoft.AspNetCore.Hosting;
 using StackExchange.Redis;
 
 namespace Antonio.Tests.Integration;
@@ -34,8 +34,8 @@ public sealed class HostileRequestTests(WritableDatabaseFixture fixture) : IClas
         var lesson = $"/workshops/{workshop.Slug}/{SeededData.PaidLesson(workshop).Lesson.Slug}";
         var product = await fixture.Database.ScalarAsync<Guid>("SELECT id FROM products WHERE name = 'Essentials'");
         foreach (var page in new[] { $"/workshops/{workshop.Slug}", lesson })
-        foreach (var query in new[] { "code=%00", "quantity=abc", "quantity=2147483648", "coupon=a%00b" })
-            AssertCleanClientError(await _app.GetAsync($"{page}?{query}"), $"{page}?{query}");
+            foreach (var query in new[] { "code=%00", "quantity=abc", "quantity=2147483648", "coupon=a%00b" })
+                AssertCleanClientError(await _app.GetAsync($"{page}?{query}"), $"{page}?{query}");
 
         using var buyer = await WebUser.SignedInAsync(_app, DemoAccounts.Buyer);
         foreach (var path in new[] { $"/checkout?product={product}&quantity=abc", "/checkout?product=not-a-guid", "/purchases?thanks=abc", "/purchases?thanks=99999999999" })
@@ -91,7 +91,7 @@ public sealed class HostileRequestTests(WritableDatabaseFixture fixture) : IClas
         var answer = await RawHttp.SendAsync(app.BaseAddress,
             $"POST /rum HTTP/1.1\r\nHost: {app.BaseAddress.Authority}\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n[{{\"route\"",
             afterPause: "x", pause: TimeSpan.FromSeconds(4));
-        Assert.Contains(RawHttp.Status(answer), new[] { 400, 408 });
+        Assert.True(RawHttp.Status(answer) is 400 or 408, answer);
     }
 
     [Fact]

@@ -26,10 +26,16 @@ public sealed class SchemaTests : IAsyncLifetime
     {
         var user = new AppUser { Id = Guid.NewGuid(), UserName = "a@b.c", Email = "a@b.c", NormalizedEmail = "A@B.C", NormalizedUserName = "A@B.C", Name = "A", CreatedAt = T };
         var role = new AppRole("admin") { Id = Guid.NewGuid(), NormalizedName = "ADMIN" };
-        var workshop = new ContentResource { Id = Guid.NewGuid(), Type = ContentTypes.Workshop, CreatedById = user.Id, CreatedAt = T, UpdatedAt = T,
-            Fields = new ContentFields { Title = "W", Slug = "w", State = ContentStates.Published, Body = "# Hi" }.ToDocument() };
-        var lesson = new ContentResource { Id = Guid.NewGuid(), Type = ContentTypes.Lesson, CreatedAt = T, UpdatedAt = T,
-            Fields = JsonDocument.Parse("""{"title":"L","slug":"l","state":"draft","customField":{"a":[1,2]}}""") };
+        var workshop = new ContentResource
+        {
+            Id = Guid.NewGuid(), Type = ContentTypes.Workshop, CreatedById = user.Id, CreatedAt = T, UpdatedAt = T,
+            Fields = new ContentFields { Title = "W", Slug = "w", State = ContentStates.Published, Body = "# Hi" }.ToDocument()
+        };
+        var lesson = new ContentResource
+        {
+            Id = Guid.NewGuid(), Type = ContentTypes.Lesson, CreatedAt = T, UpdatedAt = T,
+            Fields = JsonDocument.Parse("""{"title":"L","slug":"l","state":"draft","customField":{"a":[1,2]}}""")
+        };
         var link = new ContentLink { ParentId = workshop.Id, ChildId = lesson.Id, Position = 1.5, Metadata = JsonDocument.Parse("""{"tier":"free"}""") };
         var product = new Product { Id = Guid.NewGuid(), Name = "P", Type = ProductTypes.Cohort, CreatedAt = T };
         var bundle = new Product { Id = Guid.NewGuid(), Name = "B", Type = ProductTypes.SelfPaced, CreatedAt = T };
@@ -38,17 +44,26 @@ public sealed class SchemaTests : IAsyncLifetime
         var upgrade = new UpgradableProduct { UpgradableFromId = product.Id, UpgradableToId = bundle.Id };
         var coupon = new Coupon { Id = Guid.NewGuid(), Code = "X", AmountDiscountCents = 500, MaxUses = 3, UsedCount = 1, ExpiresAt = T, RestrictedToProductId = product.Id, CreatedAt = T };
         var charge = new MerchantCharge { Id = Guid.NewGuid(), UserId = user.Id, Identifier = "ch_1", Provider = "stripe", InvoiceUrl = "https://x", CreatedAt = T };
-        var purchase = new Purchase { Id = Guid.NewGuid(), UserId = user.Id, ProductId = product.Id, TotalAmountCents = 11_845, Status = PurchaseStatus.Restricted,
-            Country = "IN", CouponId = coupon.Id, MerchantChargeId = charge.Id, Quantity = 1, CreatedAt = T };
+        var purchase = new Purchase
+        {
+            Id = Guid.NewGuid(), UserId = user.Id, ProductId = product.Id, TotalAmountCents = 11_845, Status = PurchaseStatus.Restricted,
+            Country = "IN", CouponId = coupon.Id, MerchantChargeId = charge.Id, Quantity = 1, CreatedAt = T
+        };
         var org = new Organization { Id = Guid.NewGuid(), Name = "O", CreatedAt = T };
         var membership = new OrganizationMembership { Id = Guid.NewGuid(), OrganizationId = org.Id, UserId = user.Id, Role = OrganizationRoles.Owner, CreatedAt = T };
         var type = new EntitlementType { Id = Guid.NewGuid(), Name = EntitlementTypeNames.WorkshopContentAccess };
-        var entitlement = new Entitlement { Id = Guid.NewGuid(), EntitlementTypeId = type.Id, UserId = user.Id, OrganizationId = org.Id, OrganizationMembershipId = membership.Id,
-            SourceId = purchase.Id, ContentIds = [workshop.Id, lesson.Id], Metadata = JsonDocument.Parse("""{"tier":"pro"}"""), ExpiresAt = T.AddDays(1), CreatedAt = T };
+        var entitlement = new Entitlement
+        {
+            Id = Guid.NewGuid(), EntitlementTypeId = type.Id, UserId = user.Id, OrganizationId = org.Id, OrganizationMembershipId = membership.Id,
+            SourceId = purchase.Id, ContentIds = [workshop.Id, lesson.Id], Metadata = JsonDocument.Parse("""{"tier":"pro"}"""), ExpiresAt = T.AddDays(1), CreatedAt = T
+        };
         var progress = new ResourceProgress { UserId = user.Id, ResourceId = lesson.Id, CompletedAt = T, CreatedAt = T };
         var vital = new WebVital { Route = "/workshops/{workshop}", Name = "LCP", Value = 123.4, CreatedAt = T };
-        var audit = new Antonio.Data.Admin.AuditEntry { UserId = user.Id, Action = "content.update", EntityType = ContentTypes.Lesson, EntityId = lesson.Id,
-            Before = JsonDocument.Parse("""{"title":"A"}"""), After = JsonDocument.Parse("""{"title":"B"}"""), CreatedAt = T };
+        var audit = new Antonio.Data.Admin.AuditEntry
+        {
+            UserId = user.Id, Action = "content.update", EntityType = ContentTypes.Lesson, EntityId = lesson.Id,
+            Before = JsonDocument.Parse("""{"title":"A"}"""), After = JsonDocument.Parse("""{"title":"B"}"""), CreatedAt = T
+        };
 
         await using (var db = _db.CreateContext())
         {

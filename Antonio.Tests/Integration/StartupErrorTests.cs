@@ -6,10 +6,10 @@ namespace Antonio.Tests.Integration;
 /// <summary>The real executable, started against a database that is not there.</summary>
 public sealed class StartupErrorTests
 {
-    private static async Task<(int Code, string Out, string Err)> RunAsync(Dictionary<string, string> env)
+    private static async Task<(int Code, string Out, string Err)> RunAsync(Dictionary<string, string> env, string urls = "http://127.0.0.1:0")
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Antonio.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", "http://127.0.0.1:0"])
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", urls])
         {
             RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
@@ -96,5 +96,67 @@ public sealed class StartupErrorTests
         var (code, _, err) = await RunAsync(env);
         Assert.Equal(1, code);
         Assert.Contains(expected, Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    private static Dictionary<string, string> Production(string postgres) => new()
+    {
+        ["ConnectionStrings__Postgres"] = postgres, ["Antonio__PublicUrl"] = "https://workshops.example",
+        ["Antonio__DataProtection__CertificatePath"] = TestCertificates.KeyRingPfx, ["Antonio__DataProtection__CertificatePassword"] = TestCertificates.Password,
+    };
+
+    [Fact]
+    public async Task A_malformed_connection_string_is_named_in_one_line()
+    {
+        var (code, _, err) = await RunAsync(Production("Host=127.0.0.1;Port=notaport;;==="));
+        Assert.Equal(1, code);
+        Assert.Contains("ConnectionStrings:Postgres", Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.DoesNotContain("   at ", err);
+    }
+
+    [Fact]
+    public async Task A_database_that_does_not_exist_is_not_created_in_production()
+    {
+        var missing = "antonio_missing_" + Guid.NewGuid().ToString("N")[..8];
+        var (code, _, err) = await RunAsync(Production(TestEnvironment.ConnectionStringFor(missing)));
+        Assert.Equal(1, code);
+        var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"database '{missing}' does not exist", line);
+        await using var admin = new Npgsql.NpgsqlConnection(TestEnvironment.PostgresServer);
+        await admin.OpenAsync();
+        await using var exists = new Npgsql.NpgsqlCommand($"SELECT count(*) FROM pg_database WHERE datname = '{missing}'", admin);
+        Assert.Equal(0L, (long)(await exists.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task A_bad_port_is_one_line()
+    {
+        var (code, _, err) = await RunAsync(Production(TestEnvironment.ConnectionStringFor("postgres")), "http://127.0.0.1:99999");
+        Assert.Equal(1, code);
+        Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("   at ", err);
+    }
+
+    [Fact]
+    public async Task A_first_start_on_a_new_database_migrates_it_without_a_failure_in_the_log()
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Antonio.Web.dll"), "--urls", "http://127.0.0.1:0", "--environment", "Development"])
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["ConnectionStrings__Postgres"] = db.ConnectionString;
+        start.Environment.Remove("ConnectionStrings__Redis");
+        using var process = Process.Start(start)!;
+        var output = new System.Text.StringBuilder();
+        var listening = new TaskCompletionSource();
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); if (e.Data?.Contains("Now listening on") == true) listening.TrySetResult(); };
+        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        process.Kill();
+        await process.WaitForExitAsync();
+        Assert.True(await db.ScalarAsync<long>("SELECT count(*) FROM __ef_migrations_history") >= 7, "the migrations ran");
+        Assert.DoesNotContain("fail:", output.ToString());
     }
 }

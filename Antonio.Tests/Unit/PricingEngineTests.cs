@@ -15,8 +15,11 @@ public sealed class PricingEngineTests
 
     private static CouponData Percent(decimal pct, bool isDefault = false, Guid? restricted = null, DateTimeOffset? expires = null,
         int max = -1, int used = 0, int status = 1, string? code = null) =>
-        new() { Id = Guid.NewGuid(), Code = code, PercentageDiscount = pct, IsDefault = isDefault, RestrictedToProductId = restricted,
-                ExpiresAt = expires, MaxUses = max, UsedCount = used, Status = status };
+        new()
+        {
+            Id = Guid.NewGuid(), Code = code, PercentageDiscount = pct, IsDefault = isDefault, RestrictedToProductId = restricted,
+            ExpiresAt = expires, MaxUses = max, UsedCount = used, Status = status
+        };
 
     private static CouponData Amount(long cents, string code = "FLAT") =>
         new() { Id = Guid.NewGuid(), Code = code, AmountDiscountCents = cents, Status = 1, MaxUses = -1 };

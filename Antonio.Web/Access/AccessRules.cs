@@ -15,8 +15,6 @@ public sealed record AccessFlags
     public bool IsPendingOpenAccess { get; init; }
     /// <summary>When a pending cohort opens.</summary>
     public DateTimeOffset? OpensAt { get; init; }
-    public bool CanDownloadSource { get; init; }
-    public bool CanEdit { get; init; }
     /// <summary>The viewer holds access to the whole workshop (not just its free parts).</summary>
     public bool HasWorkshopAccess { get; init; }
 
@@ -62,14 +60,11 @@ public static class AccessRules
     public static bool HasVisibleSolution(WorkshopData workshop, TreeNode lesson, AccessContext viewer) =>
         lesson.Solution is { } solution && (solution.IsPublished || IsStaffReader(workshop, viewer));
 
-    /// <summary>Rule 1: admins edit everything; contributors what they created.</summary>
-    public static bool CanEdit(WorkshopData workshop, AccessContext viewer) => viewer.IsAdmin || OwnsContent(workshop, viewer);
-
     // ---- free content (rules 2, 3) ------------------------------------------------------------
 
     /// <summary>Rule 2: a workshop no active self-paced or cohort product sells is free to everyone.</summary>
     public static bool IsFreeWorkshop(WorkshopData workshop) =>
-        !workshop.Products.Any(p => p.Status == 1 && p.Type is ProductTypes.SelfPaced or ProductTypes.Cohort);
+        !workshop.Products.Any(p => p.Status == RecordStatus.Active && p.Type is ProductTypes.SelfPaced or ProductTypes.Cohort);
 
     /// <summary>Rule 3: free through the lesson's own flag, its link's tier, or its section link's tier.</summary>
     public static bool IsFreeTier(TreeNode lesson, TreeNode? section) =>
@@ -168,12 +163,10 @@ public static class AccessRules
         {
             CanViewWorkshop = true,
             HasWorkshopAccess = full,
-            CanDownloadSource = staff || grant.Open,
             CanInviteTeam = CanInviteTeam(workshop, viewer),
             IsRegionRestricted = !full && grant.RegionRestricted,
             IsPendingOpenAccess = !full && grant.Pending,
             OpensAt = full ? null : grant.OpensAt,
-            CanEdit = CanEdit(workshop, viewer),
         };
     }
 

@@ -78,7 +78,7 @@ public sealed class PurchaseEffects(TimeProvider clock)
         var owner = new OrganizationMembership { Id = Guid.NewGuid(), OrganizationId = org.Id, UserId = purchase.UserId, Role = OrganizationRoles.Owner, CreatedAt = now };
         var seats = new Coupon
         {
-            Id = Guid.NewGuid(), Code = "TEAM-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(), PercentageDiscount = 1m, Status = 1,
+            Id = Guid.NewGuid(), Code = "TEAM-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(), PercentageDiscount = 1m, Status = RecordStatus.Active,
             MaxUses = purchase.Quantity, UsedCount = 0, RestrictedToProductId = purchase.ProductId, BulkPurchaseId = purchase.Id, CreatedAt = now,
         };
         db.AddRange(org, owner, seats);

@@ -43,7 +43,7 @@ public sealed class TeamSeats(IDbContextFactory<AntonioDbContext> dbFactory, Pur
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var taken = await db.Coupons
-            .Where(c => c.Id == coupon.Id && c.Status == 1 && (c.MaxUses == -1 || c.UsedCount < c.MaxUses))
+            .Where(c => c.Id == coupon.Id).Where(CouponRules.StillUsable)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedCount, c => c.UsedCount + 1), ct);
         if (taken == 0) return RedeemOutcome.NoSeatsLeft;
 

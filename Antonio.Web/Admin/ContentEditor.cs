@@ -1,10 +1,9 @@
 using Antonio.Data;
 using Antonio.Data.Admin;
 using Antonio.Data.Content;
+using Antonio.Web.Auditing;
 using Antonio.Web.Caching;
 using Microsoft.EntityFrameworkCore;
-
-using Antonio.Web.Auditing;
 
 namespace Antonio.Web.Admin;
 

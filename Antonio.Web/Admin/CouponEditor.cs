@@ -1,9 +1,8 @@
 using Antonio.Data;
 using Antonio.Data.Commerce;
+using Antonio.Web.Auditing;
 using Antonio.Web.Caching;
 using Microsoft.EntityFrameworkCore;
-
-using Antonio.Web.Auditing;
 
 namespace Antonio.Web.Admin;
 
@@ -20,7 +19,7 @@ public sealed class CouponEditor(IDbContextFactory<AntonioDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Coupons.AsNoTracking().Where(c => c.BulkPurchaseId == null).OrderByDescending(c => c.CreatedAt).Take(500)
-            .Select(c => new AdminCouponRow(c.Id, c.Code, c.PercentageDiscount, c.AmountDiscountCents, c.IsDefault, c.Status == 1, c.ExpiresAt, c.MaxUses, c.UsedCount,
+            .Select(c => new AdminCouponRow(c.Id, c.Code, c.PercentageDiscount, c.AmountDiscountCents, c.IsDefault, c.Status == RecordStatus.Active, c.ExpiresAt, c.MaxUses, c.UsedCount,
                 db.Products.Where(p => p.Id == c.RestrictedToProductId).Select(p => p.Name).FirstOrDefault()))
             .ToListAsync(ct);
     }
@@ -33,7 +32,7 @@ public sealed class CouponEditor(IDbContextFactory<AntonioDbContext> dbFactory, 
         return (new CouponForm
         {
             Code = c.Code, PercentageDiscount = c.PercentageDiscount, AmountDiscount = c.AmountDiscountCents / 100m, IsDefault = c.IsDefault,
-            Active = c.Status == 1, ExpiresAt = c.ExpiresAt, MaxUses = c.MaxUses, RestrictedToProductId = c.RestrictedToProductId,
+            Active = c.Status == RecordStatus.Active, ExpiresAt = c.ExpiresAt, MaxUses = c.MaxUses, RestrictedToProductId = c.RestrictedToProductId,
         }, c.Version, c.UsedCount);
     }
 

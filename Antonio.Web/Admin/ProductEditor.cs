@@ -1,10 +1,9 @@
 using Antonio.Data;
 using Antonio.Data.Commerce;
 using Antonio.Data.Content;
+using Antonio.Web.Auditing;
 using Antonio.Web.Caching;
 using Microsoft.EntityFrameworkCore;
-
-using Antonio.Web.Auditing;
 
 namespace Antonio.Web.Admin;
 
@@ -26,8 +25,8 @@ public sealed class ProductEditor(IDbContextFactory<AntonioDbContext> dbFactory,
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Products.AsNoTracking().OrderBy(p => p.Name)
-            .Select(p => new AdminProductRow(p.Id, p.Name, p.Type, p.Status == 1,
-                db.Prices.Where(pr => pr.ProductId == p.Id && pr.Status == 1).OrderByDescending(pr => pr.CreatedAt).Select(pr => (long?)pr.UnitAmountCents).FirstOrDefault(),
+            .Select(p => new AdminProductRow(p.Id, p.Name, p.Type, p.Status == RecordStatus.Active,
+                db.Prices.Where(pr => pr.ProductId == p.Id && pr.Status == RecordStatus.Active).OrderByDescending(pr => pr.CreatedAt).Select(pr => (long?)pr.UnitAmountCents).FirstOrDefault(),
                 db.ContentProducts.Count(cp => cp.ProductId == p.Id)))
             .ToListAsync(ct);
     }
@@ -85,7 +84,7 @@ public sealed class ProductEditor(IDbContextFactory<AntonioDbContext> dbFactory,
         product.Status = form.Active ? 1 : 0;
         if (before?.UnitAmountCents != form.UnitAmountCents)
         {
-            await db.Prices.Where(p => p.ProductId == product.Id && p.Status == 1).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, 0), ct);
+            await db.Prices.Where(p => p.ProductId == product.Id && p.Status == RecordStatus.Active).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, RecordStatus.Archived), ct);
             db.Prices.Add(new Price { Id = Guid.NewGuid(), ProductId = product.Id, UnitAmountCents = form.UnitAmountCents, CreatedAt = now });
         }
         var workshops = form.WorkshopIds.Distinct().ToArray();
@@ -119,10 +118,10 @@ public sealed class ProductEditor(IDbContextFactory<AntonioDbContext> dbFactory,
 
     private static async Task<Snapshot> SnapshotAsync(AntonioDbContext db, Product product, CancellationToken ct)
     {
-        var price = await db.Prices.Where(p => p.ProductId == product.Id && p.Status == 1).OrderByDescending(p => p.CreatedAt)
+        var price = await db.Prices.Where(p => p.ProductId == product.Id && p.Status == RecordStatus.Active).OrderByDescending(p => p.CreatedAt)
             .Select(p => (long?)p.UnitAmountCents).FirstOrDefaultAsync(ct);
         var workshops = await db.ContentProducts.Where(cp => cp.ProductId == product.Id).OrderBy(cp => cp.Position).Select(cp => cp.ResourceId).ToArrayAsync(ct);
         var from = await db.UpgradableProducts.Where(u => u.UpgradableToId == product.Id).Select(u => u.UpgradableFromId).ToArrayAsync(ct);
-        return new Snapshot(product.Name, product.Type, product.Status == 1, price, workshops, from);
+        return new Snapshot(product.Name, product.Type, product.Status == RecordStatus.Active, price, workshops, from);
     }
 }

@@ -1,11 +1,10 @@
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Antonio.Data;
 using Antonio.Data.Content;
+using Antonio.Web.Auditing;
 using Antonio.Web.Caching;
 using Microsoft.EntityFrameworkCore;
-
-using Antonio.Web.Auditing;
 
 namespace Antonio.Web.Admin;
 

@@ -4,11 +4,10 @@ using Antonio.Data.Access;
 using Antonio.Data.Content;
 using Antonio.Data.Identity;
 using Antonio.Web.Access;
+using Antonio.Web.Auditing;
 using Antonio.Web.Caching;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-
-using Antonio.Web.Auditing;
 
 namespace Antonio.Web.Admin;
 

@@ -2,11 +2,10 @@ using Antonio.Data;
 using Antonio.Data.Admin;
 using Antonio.Data.Commerce;
 using Antonio.Web.Access;
+using Antonio.Web.Auditing;
 using Antonio.Web.Caching;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-
-using Antonio.Web.Auditing;
 
 namespace Antonio.Web.Commerce;
 
@@ -37,7 +36,7 @@ public enum RefundOutcome { Refunded, NotFound, NotRefundable, ProviderUnavailab
 /// post-purchase access effects — in one transaction — then the buyer's cache entries dropped.
 /// Idempotent on (provider, charge id).
 /// </summary>
-public sealed class Fulfilment(IDbContextFactory<AntonioDbContext> dbFactory, PurchaseEffects effects, CacheInvalidator invalidator, TimeProvider clock,
+public sealed partial class Fulfilment(IDbContextFactory<AntonioDbContext> dbFactory, PurchaseEffects effects, CacheInvalidator invalidator, TimeProvider clock,
     IPaymentProvider provider, ILogger<Fulfilment> log)
 {
     public async Task<(FulfilOutcome Outcome, Guid? PurchaseId)> FulfilAsync(PaidCheckout paid, CancellationToken ct = default)
@@ -49,7 +48,7 @@ public sealed class Fulfilment(IDbContextFactory<AntonioDbContext> dbFactory, Pu
         if (paid.CouponId is { } couponId)
         {
             var counted = await db.Coupons
-                .Where(c => c.Id == couponId && c.Status == 1 && (c.MaxUses == -1 || c.UsedCount < c.MaxUses))
+                .Where(c => c.Id == couponId).Where(CouponRules.StillUsable)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedCount, c => c.UsedCount + 1), ct);
             if (counted == 0) return (FulfilOutcome.CouponUsedUp, null);
         }
@@ -117,7 +116,7 @@ public sealed class Fulfilment(IDbContextFactory<AntonioDbContext> dbFactory, Pu
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogWarning(e, "Refund of purchase {PurchaseId} refused by {Provider}", purchaseId, charge.Provider);
+                LogRefundRefused(log, e, purchaseId, charge.Provider);
                 return RefundOutcome.ProviderRefused;
             }
         }
@@ -143,4 +142,7 @@ public sealed class Fulfilment(IDbContextFactory<AntonioDbContext> dbFactory, Pu
         db.Purchases.Join(db.MerchantCharges.Where(c => c.Provider == paid.Provider && c.Identifier == paid.ChargeId),
                 p => p.MerchantChargeId, c => c.Id, (p, _) => (Guid?)p.Id)
             .FirstOrDefaultAsync(ct);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refund of purchase {PurchaseId} refused by {Provider}")]
+    private static partial void LogRefundRefused(ILogger logger, Exception error, Guid purchaseId, string provider);
 }

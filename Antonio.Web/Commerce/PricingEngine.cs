@@ -72,9 +72,9 @@ public static class PricingEngine
     /// <summary>Why a coupon does not apply to a product, or null when it does.</summary>
     public static string? RejectionReason(CouponData coupon, Guid productId, DateTimeOffset now)
     {
-        if (coupon.Status != 1) return "This coupon is no longer active.";
+        if (coupon.Status != RecordStatus.Active) return "This coupon is no longer active.";
         if (coupon.ExpiresAt is { } expires && expires <= now) return "This coupon has expired.";
-        if (coupon.MaxUses != -1 && coupon.UsedCount >= coupon.MaxUses) return "This coupon has been used up.";
+        if (CouponRules.IsUsedUp(coupon.MaxUses, coupon.UsedCount)) return "This coupon has been used up.";
         if (coupon.RestrictedToProductId is { } only && only != productId) return "This coupon is for another product.";
         return null;
     }
@@ -181,19 +181,19 @@ public static class PricingEngine
             ppp = new PppOffer(country.Code.ToUpperInvariant(), country.Name, pppPercent, pppFinal, applies);
             if (applies)
                 return new Quote(product.ProductId, unit, quantity, full, pppFinal, null, CouponKinds.Ppp)
-                    { AppliedPercent = pppPercent, Ppp = ppp, Upgrade = upgrade, CouponRejection = rejection };
+                { AppliedPercent = pppPercent, Ppp = ppp, Upgrade = upgrade, CouponRejection = rejection };
         }
 
         if (bulkPercent > 0 && ApplyPercent(full, bulkPercent) < specialFinal)
             return new Quote(product.ProductId, unit, quantity, full, ApplyPercent(full, bulkPercent), null, CouponKinds.Bulk)
-                { AppliedPercent = bulkPercent, IsBulk = true, BulkPercent = bulkPercent, Ppp = ppp, CouponRejection = rejection };
+            { AppliedPercent = bulkPercent, IsBulk = true, BulkPercent = bulkPercent, Ppp = ppp, CouponRejection = rejection };
 
         if (special is not null)
             return new Quote(product.ProductId, unit, quantity, full, specialFinal, special,
                     special.AmountDiscountCents is not null ? CouponKinds.Fixed : CouponKinds.Percentage)
-                { AppliedPercent = special.PercentageDiscount, IsBulk = bulkMode, BulkPercent = bulkPercent, Ppp = ppp, Upgrade = upgrade, CouponRejection = rejection };
+            { AppliedPercent = special.PercentageDiscount, IsBulk = bulkMode, BulkPercent = bulkPercent, Ppp = ppp, Upgrade = upgrade, CouponRejection = rejection };
 
         return new Quote(product.ProductId, unit, quantity, full, full, null, CouponKinds.None)
-            { IsBulk = bulkMode, BulkPercent = bulkPercent, Ppp = ppp, Upgrade = upgrade, CouponRejection = rejection };
+        { IsBulk = bulkMode, BulkPercent = bulkPercent, Ppp = ppp, Upgrade = upgrade, CouponRejection = rejection };
     }
 }

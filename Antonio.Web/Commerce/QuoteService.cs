@@ -21,7 +21,7 @@ public sealed class QuoteService(PricingReader pricing)
         var requested = string.IsNullOrWhiteSpace(code) ? null : code.Trim();
         var codeCoupon = requested is null ? null : await pricing.ByCodeAsync(requested, ct);
         var purchases = viewer.Snapshot?.Purchases ?? [];
-        return products.Where(p => p.UnitAmountCents is not null && p.Status == 1).Select(p => (p, PricingEngine.Price(new PricingInput
+        return products.Where(p => p.UnitAmountCents is not null && p.Status == RecordStatus.Active).Select(p => (p, PricingEngine.Price(new PricingInput
         {
             Product = p,
             Quantity = Math.Clamp(quantity, 1, MaxQuantity),

@@ -12,7 +12,7 @@ namespace Antonio.Web.Commerce;
 /// hands paid sessions to <see cref="Fulfilment"/> (idempotent on the session id) and refunds and
 /// disputes to its reversal.
 /// </summary>
-public static class StripeWebhookEndpoint
+public static partial class StripeWebhookEndpoint
 {
     public const int MaxBodyBytes = 512 * 1024;
 
@@ -57,7 +57,8 @@ public static class StripeWebhookEndpoint
                     await ReverseAsync(fulfilment, dispute.PaymentIntent?.Metadata, PurchaseStatus.Disputed);
                     break;
                 default:
-                    logs.CreateLogger("Antonio.Stripe").LogInformation("Ignored Stripe event {Type}", stripeEvent.Type);
+                    var log = logs.CreateLogger(typeof(StripeWebhookEndpoint));
+                    LogIgnored(log, stripeEvent.Type);
                     break;
             }
             return Results.Ok();
@@ -68,4 +69,7 @@ public static class StripeWebhookEndpoint
         metadata is not null && metadata.TryGetValue("sessionId", out var sessionId)
             ? fulfilment.ReverseAsync(StripePaymentProvider.ProviderName, sessionId, status)
             : Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored Stripe event {Type}")]
+    private static partial void LogIgnored(ILogger logger, string type);
 }

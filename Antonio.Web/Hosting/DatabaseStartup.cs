@@ -2,6 +2,7 @@ using Antonio.Data;
 using Antonio.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -13,7 +14,7 @@ namespace Antonio.Web.Hosting;
 /// when asked and the database is empty. Outside Development the database must already exist — a
 /// misspelt name in the connection string is an error, not a new empty database.
 /// </summary>
-public static class DatabaseStartup
+public static partial class DatabaseStartup
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken ct = default)
     {
@@ -29,6 +30,8 @@ public static class DatabaseStartup
             {
                 if (!app.Environment.IsDevelopment() && !await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct))
                     throw new StartupException($"database '{target.Database}' does not exist on {target.Host}:{target.Port} — create it, or check ConnectionStrings:Postgres (outside Development the app does not create databases).");
+                // The history table first: otherwise EF's first look at it, on a new database, is logged as a failed command.
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
                 await db.Database.MigrateAsync(ct);
             }
             if (seed.Demo)
@@ -37,8 +40,7 @@ public static class DatabaseStartup
                 var options = DemoSeedOptions.FromName(seed.Size, new DateTimeOffset(now.UtcDateTime, TimeSpan.Zero));
                 var started = System.Diagnostics.Stopwatch.StartNew();
                 if (await DemoSeeder.SeedIfEmptyAsync(db, options, ct))
-                    logger.LogInformation("Seeded demo data ({Workshops} workshops, {Learners} learners, {Purchases} purchases) in {Seconds:F1}s",
-                        options.Workshops, options.Learners, options.Purchases, started.Elapsed.TotalSeconds);
+                    LogSeeded(logger, options.Workshops, options.Learners, options.Purchases, started.Elapsed.TotalSeconds);
                 PrintDemoAccounts();
             }
         }
@@ -58,4 +60,7 @@ public static class DatabaseStartup
     }
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo data ({Workshops} workshops, {Learners} learners, {Purchases} purchases) in {Seconds:F1}s")]
+    private static partial void LogSeeded(ILogger logger, int workshops, int learners, int purchases, double seconds);
 }

@@ -25,19 +25,22 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
             "none" => SecureSocketOptions.None,
             _ => SecureSocketOptions.Auto,
         };
-        await client.ConnectAsync(mail.SmtpHost, mail.SmtpPort, security, ct);
-        if (!string.IsNullOrEmpty(mail.SmtpUser)) await client.AuthenticateAsync(mail.SmtpUser, mail.SmtpPassword, ct);
+        await client.ConnectAsync(mail.SmtpHost!, mail.SmtpPort, security, ct); // set: this transport is registered only with a host
+        if (!string.IsNullOrEmpty(mail.SmtpUser)) await client.AuthenticateAsync(mail.SmtpUser, mail.SmtpPassword ?? "", ct);
         await client.SendAsync(message, ct);
         await client.DisconnectAsync(quit: true, ct);
     }
 }
 
 /// <summary>Development without SMTP: the message (sign-in links included) is written to the log; the outbox keeps it.</summary>
-public sealed class LogMailTransport(ILogger<LogMailTransport> logger) : IMailTransport
+public sealed partial class LogMailTransport(ILogger<LogMailTransport> logger) : IMailTransport
 {
     public Task SendAsync(MimeMessage message, CancellationToken ct)
     {
-        logger.LogWarning("E-mail to {To}: {Subject}\n{Text}", message.To, message.Subject, message.TextBody);
+        LogMail(logger, message.To.ToString(), message.Subject ?? "", message.TextBody);
         return Task.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail to {To}: {Subject}\n{Text}")]
+    private static partial void LogMail(ILogger logger, string to, string subject, string? text);
 }

@@ -15,7 +15,7 @@ namespace Antonio.Web.Mail;
 /// row id) lets a receiving server recognise the repeat. Failures retry with exponential backoff up to
 /// <see cref="MailOptions.MaxAttempts"/>, then the message is marked failed.
 /// </summary>
-public sealed class OutboxDispatcher(IDbContextFactory<AntonioDbContext> dbFactory, IServiceScopeFactory scopes, IMailTransport transport,
+public sealed partial class OutboxDispatcher(IDbContextFactory<AntonioDbContext> dbFactory, IServiceScopeFactory scopes, IMailTransport transport,
     OutboxSignal signal, IOptions<MailOptions> options, SiteUrls urls, TimeProvider clock, ILogger<OutboxDispatcher> log) : BackgroundService
 {
     /// <summary>What a secret message (a sign-in link) keeps once sent: the outbox is readable by admins, the link is not theirs.</summary>
@@ -33,7 +33,7 @@ public sealed class OutboxDispatcher(IDbContextFactory<AntonioDbContext> dbFacto
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 // The database is unreachable (or a bug): nothing was marked, so nothing is lost. Try again later.
-                log.LogWarning(e, "The outbox could not be read; retrying in {Interval}", options.Value.PollInterval);
+                LogUnreadable(log, e, options.Value.PollInterval);
             }
             if (!delivered) await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
         }
@@ -88,12 +88,12 @@ public sealed class OutboxDispatcher(IDbContextFactory<AntonioDbContext> dbFacto
             if (message.Attempts >= options.Value.MaxAttempts)
             {
                 message.Status = OutboxStatus.Failed;
-                log.LogError("E-mail {Id} ({Kind}) to {To} failed for good after {Attempts} attempts: {Error}", message.Id, message.Kind, message.Recipient, message.Attempts, message.LastError);
+                LogGaveUp(log, message.Id, message.Kind, message.Recipient, message.Attempts, message.LastError);
             }
             else
             {
                 message.NextAttemptAt = now + Backoff(message.Attempts);
-                log.LogWarning("E-mail {Id} ({Kind}) attempt {Attempt} failed, next at {Next}: {Error}", message.Id, message.Kind, message.Attempts, message.NextAttemptAt, message.LastError);
+                LogRetry(log, message.Id, message.Kind, message.Attempts, message.NextAttemptAt, message.LastError);
             }
         }
     }
@@ -104,7 +104,7 @@ public sealed class OutboxDispatcher(IDbContextFactory<AntonioDbContext> dbFacto
 
     private MimeMessage ToMime(OutboxMessage message)
     {
-        var mime = new MimeMessage { Subject = message.Subject, MessageId = $"{message.Id:N}@{urls.Base.Host}" };
+        var mime = new MimeMessage { Subject = message.Subject ?? "", MessageId = $"{message.Id:N}@{urls.Base.Host}" };
         mime.From.Add(MailboxAddress.Parse(options.Value.From));
         mime.To.Add(MailboxAddress.Parse(message.Recipient));
         mime.Headers.Add("Auto-Submitted", "auto-generated");
@@ -112,4 +112,13 @@ public sealed class OutboxDispatcher(IDbContextFactory<AntonioDbContext> dbFacto
         mime.Body = body.ToMessageBody();
         return mime;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox could not be read; retrying in {Interval}")]
+    private static partial void LogUnreadable(ILogger logger, Exception error, TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "E-mail {Id} ({Kind}) to {To} failed for good after {Attempts} attempts: {Error}")]
+    private static partial void LogGaveUp(ILogger logger, Guid id, string kind, string to, int attempts, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {Id} ({Kind}) attempt {Attempt} failed, next at {Next}: {Error}")]
+    private static partial void LogRetry(ILogger logger, Guid id, string kind, int attempt, DateTimeOffset next, string? error);
 }

@@ -11,7 +11,7 @@ namespace Antonio.Web.Observability;
 /// for admins, or everyone when <see cref="ObservabilityOptions.ServerTimingForEveryone"/>),
 /// and one structured log line when the request ends.
 /// </summary>
-public sealed class RequestMetricsMiddleware(RequestDelegate next, RequestLog log, AppMetrics metrics, IOptions<ObservabilityOptions> options,
+public sealed partial class RequestMetricsMiddleware(RequestDelegate next, RequestLog log, AppMetrics metrics, IOptions<ObservabilityOptions> options,
     ILogger<RequestMetricsMiddleware> logger)
 {
     public const string RequestIdHeader = "X-Request-Id";
@@ -44,8 +44,7 @@ public sealed class RequestMetricsMiddleware(RequestDelegate next, RequestLog lo
             if (route is not null)
             {
                 metrics.Record(route, context.Response.StatusCode, stats, elapsed.TotalMilliseconds);
-                logger.LogInformation("request {RequestId} {Method} {Route} {Path} {Status} {DurationMs:F2}ms queries={Queries} cache_reads={CacheReads} cache_misses={CacheMisses}",
-                    requestId, context.Request.Method, route, context.Request.Path.Value, context.Response.StatusCode,
+                LogRequest(logger, requestId, context.Request.Method, route, context.Request.Path.Value, context.Response.StatusCode,
                     elapsed.TotalMilliseconds, stats.Queries, stats.CacheReads, stats.CacheMisses);
             }
         }
@@ -59,4 +58,9 @@ public sealed class RequestMetricsMiddleware(RequestDelegate next, RequestLog lo
 
     public static string ServerTiming(RequestStats stats, TimeSpan app) => string.Create(CultureInfo.InvariantCulture,
         $"db;desc=\"{stats.Queries} queries\";dur={stats.DbTime.TotalMilliseconds:F2}, cache;desc=\"{(stats.CacheMisses == 0 ? "hit" : "miss")}\", {(stats.PageCacheHit ? "page;desc=\"hit\", " : "")}app;dur={app.TotalMilliseconds:F2}");
+
+    /// <summary>One line per request; scripts/bench.sh reads its query count.</summary>
+    [LoggerMessage(Level = LogLevel.Information, Message = "request {RequestId} {Method} {Route} {Path} {Status} {DurationMs:F2}ms queries={Queries} cache_reads={CacheReads} cache_misses={CacheMisses}")]
+    private static partial void LogRequest(ILogger logger, string requestId, string method, string route, string? path, int status, double durationMs,
+        int queries, int cacheReads, int cacheMisses);
 }

@@ -43,15 +43,15 @@ public sealed class QueryParameterCatalog
     {
         var types = new Dictionary<string, (Type Type, string Where)>(StringComparer.OrdinalIgnoreCase);
         foreach (var component in assemblies.SelectMany(a => a.GetTypes()).Where(t => typeof(IComponent).IsAssignableFrom(t)))
-        foreach (var property in component.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
-        {
-            if (property.GetCustomAttribute<SupplyParameterFromQueryAttribute>() is not { } attribute) continue;
-            var name = attribute.Name ?? property.Name;
-            var type = ElementType(property.PropertyType);
-            if (types.TryGetValue(name, out var seen) && seen.Type != type)
-                throw new InvalidOperationException($"Query parameter '{name}' is bound as {seen.Type.Name} in {seen.Where} and as {type.Name} in {component.Name}: one name, one type.");
-            types[name] = (type, component.Name);
-        }
+            foreach (var property in component.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+            {
+                if (property.GetCustomAttribute<SupplyParameterFromQueryAttribute>() is not { } attribute) continue;
+                var name = attribute.Name ?? property.Name;
+                var type = ElementType(property.PropertyType);
+                if (types.TryGetValue(name, out var seen) && seen.Type != type)
+                    throw new InvalidOperationException($"Query parameter '{name}' is bound as {seen.Type.Name} in {seen.Where} and as {type.Name} in {component.Name}: one name, one type.");
+                types[name] = (type, component.Name);
+            }
         Types = types.ToFrozenDictionary(p => p.Key, p => p.Value.Type, StringComparer.OrdinalIgnoreCase);
     }
 

@@ -9,7 +9,7 @@ namespace Antonio.Web.Security;
 /// and a form body that cannot be read (400, or 413 when too large). The status code pages give each a
 /// clear page.
 /// </summary>
-public sealed class RequestGuard(RequestDelegate next, ILogger<RequestGuard> log)
+public sealed partial class RequestGuard(RequestDelegate next, ILogger<RequestGuard> log)
 {
     public const int MaxQueryLength = 4096;
 
@@ -17,7 +17,7 @@ public sealed class RequestGuard(RequestDelegate next, ILogger<RequestGuard> log
     {
         if (await RefusalAsync(context.Request, context.RequestAborted) is { } status)
         {
-            log.LogInformation("Refused {Method} {Path} with {Status}: unusable input", context.Request.Method, context.Request.Path.Value, status);
+            LogRefused(log, context.Request.Method, context.Request.Path.Value, status);
             context.Response.StatusCode = status;
             return;
         }
@@ -58,4 +58,7 @@ public sealed class RequestGuard(RequestDelegate next, ILogger<RequestGuard> log
         }
         return false;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Method} {Path} with {Status}: unusable input")]
+    private static partial void LogRefused(ILogger logger, string method, string? path, int status);
 }

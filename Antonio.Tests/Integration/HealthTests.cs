@@ -1,0 +1,41 @@
+using Antonio.Tests.Infrastructure;
+
+namespace Antonio.Tests.Integration;
+
+/// <summary>Issue #13: /health/live and /health/ready for a load balancer — PostgreSQL decides readiness; Redis down only degrades it.</summary>
+public sealed class HealthTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>
+{
+    private static async Task<(int Status, string Body)> GetAsync(TestApp app, string path)
+    {
+        using var response = await app.Client.GetAsync(path);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_healthy_node_is_live_and_ready_every_time_it_is_asked()
+    {
+        await using var app = await TestApp.StartAsync(fixture.Database);
+        for (var i = 0; i < 50; i++) // a load balancer polls every second: never throttled, never a cached answer
+        {
+            Assert.Equal((200, "Healthy"), await GetAsync(app, "/health/live"));
+            Assert.Equal((200, "Healthy"), await GetAsync(app, "/health/ready"));
+        }
+    }
+
+    [Fact]
+    public async Task Without_redis_the_node_is_degraded_but_still_ready()
+    {
+        await using var app = await TestApp.StartAsync(fixture.Database, settings: new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = "127.0.0.1:1" });
+        Assert.Equal((200, "Degraded"), await GetAsync(app, "/health/ready"));
+        Assert.Equal(200, (await GetAsync(app, "/workshops")).Status); // and it serves
+    }
+
+    [Fact]
+    public async Task Without_postgres_the_node_is_live_but_not_ready()
+    {
+        await using var app = await TestApp.StartAsync(fixture.Database,
+            settings: new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Port=1;Username=x;Database=y;Timeout=2" });
+        Assert.Equal((200, "Healthy"), await GetAsync(app, "/health/live"));
+        Assert.Equal((503, "Unhealthy"), await GetAsync(app, "/health/ready"));
+    }
+}
