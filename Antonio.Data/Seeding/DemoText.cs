@@ -49,8 +49,8 @@ internal sealed class DemoText(Random rng)
     {
         var sb = new StringBuilder();
         sb.Append(Cap($"the {Pick(Adjectives)} {Pick(Nouns)} {Pick(Verbs)} every {Pick(Nouns)}"));
-        if (rng.Next(3) == 0) sb.Append($", so the {Pick(Nouns)} stays {Pick(Adjectives)}");
-        if (rng.Next(4) == 0) sb.Append($" when a `{Pick(Nouns)}` is {Pick(Adjectives)}");
+        if (rng.Next(3) == 0) sb.Append(", so the ").Append(Pick(Nouns)).Append(" stays ").Append(Pick(Adjectives));
+        if (rng.Next(4) == 0) sb.Append(" when a `").Append(Pick(Nouns)).Append("` is ").Append(Pick(Adjectives));
         sb.Append('.');
         return sb.ToString();
     }
@@ -102,7 +102,7 @@ internal sealed class DemoText(Random rng)
         var t = 0;
         while (sb.Length < targetBytes)
         {
-            sb.Append('[').Append(t / 60).Append(':').Append((t % 60).ToString("00")).Append("] ").AppendLine(Paragraph(2));
+            sb.Append('[').Append(t / 60).Append(':').Append((t % 60).ToString("00", System.Globalization.CultureInfo.InvariantCulture)).Append("] ").AppendLine(Paragraph(2));
             t += 15 + rng.Next(30);
         }
         return sb.ToString();

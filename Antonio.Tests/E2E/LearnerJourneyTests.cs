@@ -56,6 +56,6 @@ public sealed class LearnerJourneyTests(BrowserFixture browser, SeededDatabaseFi
 
         watch.AssertClean();
         Assert.Contains(watch.Requests, url => url.Contains("/_framework/blazor.web"));
-        Assert.DoesNotContain(watch.Requests, url => url.EndsWith(".wasm") || url.Contains("dotnet.js"));
+        Assert.DoesNotContain(watch.Requests, url => url.EndsWith(".wasm", StringComparison.Ordinal) || url.Contains("dotnet.js"));
     }
 }

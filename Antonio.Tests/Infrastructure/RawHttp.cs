@@ -44,6 +44,6 @@ public static class RawHttp
         var end = answer.IndexOf("\r\n\r\n", StringComparison.Ordinal);
         if (end < 0) return false;
         var match = System.Text.RegularExpressions.Regex.Match(answer[..end], @"Content-Length: (\d+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
-        return match.Success && answer.Length - end - 4 >= int.Parse(match.Groups[1].Value);
+        return match.Success && answer.Length - end - 4 >= int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 }

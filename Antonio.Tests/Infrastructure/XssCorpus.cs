@@ -109,6 +109,6 @@ public static class XssCorpus
         var compact = new string(url.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray()).ToLowerInvariant();
         var colon = compact.IndexOf(':');
         var slash = compact.IndexOfAny(['/', '?', '#']);
-        return colon < 0 || (slash >= 0 && slash < colon) || compact.StartsWith("http:") || compact.StartsWith("https:") || compact.StartsWith("mailto:");
+        return colon < 0 || (slash >= 0 && slash < colon) || compact.StartsWith("http:", StringComparison.Ordinal) || compact.StartsWith("https:", StringComparison.Ordinal) || compact.StartsWith("mailto:", StringComparison.Ordinal);
     }
 }

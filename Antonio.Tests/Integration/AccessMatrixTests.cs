@@ -104,7 +104,7 @@ public sealed class AccessMatrixTests(SeededDatabaseFixture seeded) : IAsyncLife
         using var early = await WebUser.SignedInAsync(_app, DemoAccounts.CohortEarly);
         var pending = await early.GetAsync($"/workshops/{cohort.Slug}/{new LessonNavigator(cohort).Lessons[2].Lesson.Slug}");
         Assert.Contains("cohort hasn&#x27;t started yet", pending.Body);
-        Assert.Contains(cohort.StartsAt!.Value.ToString("MMMM d, yyyy"), pending.Body);
+        Assert.Contains(cohort.StartsAt!.Value.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture), pending.Body);
 
         var anonymous = await _app.GetAsync($"/workshops/{paid.Slug}/{locked.Lesson.Slug}");
         Assert.Contains("Already bought it?", anonymous.Body);

@@ -18,6 +18,9 @@ public static class HostingModule
     {
         var database = builder.AddSettings<DatabaseOptions, DatabaseOptionsValidator>(DatabaseOptions.Section, DatabaseOptions.Complete);
         builder.AddSettings<SeedOptions, SeedOptionsValidator>(SeedOptions.Section);
+        // The site speaks one language: dates and numbers render the same whatever the server's locale.
+        System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+        System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
         var services = builder.Services;
         services.AddHttpContextAccessor();
         services.TryAddSingleton(TimeProvider.System); // tests pin the clock
