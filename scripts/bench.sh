@@ -58,7 +58,8 @@ SEED_START=$(date +%s.%N)
 start_app
 STARTUP_SECONDS=$(echo "$(date +%s.%N) - $SEED_START" | bc)
 SEED_LINE=$(grep -o 'Seeded demo data[^)]*) in [0-9.]*s' "$LOG" || echo "database already seeded")
-ROWS=$(psql "$(echo "$ConnectionStrings__Postgres" | sed 's/;Maximum Pool Size=[0-9]*//; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Database=/dbname=/; s/;/ /g')" -tAc \
+PGURL="$(echo "$ConnectionStrings__Postgres" | sed 's/;Maximum Pool Size=[0-9]*//; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Database=/dbname=/; s/;/ /g')"
+ROWS=$(psql "$PGURL" -tAc \
   "SELECT (SELECT count(*) FROM content_resources WHERE type='workshop') || ' workshops, ' || (SELECT count(*) FROM users) || ' users, ' || (SELECT count(*) FROM purchases) || ' purchases'" 2>/dev/null || echo "?")
 
 WORKSHOP="/workshops/typescript-in-depth"
@@ -78,6 +79,50 @@ COOKIE=$(awk '$6 ~ /^(antonio.auth|\.AspNetCore\.Antiforgery)/ {printf "%s=%s; "
 
 SIGNED_LESSON="/workshops/postgresql-in-depth/$(curl -s "$BASE/workshops/postgresql-in-depth" | grep -o 'href="/workshops/postgresql-in-depth/[^"]*"' | sed -n 3p | cut -d'"' -f2 | sed 's|.*/||')"
 
+# The mixes. Published, public workshops and their published lessons (deterministic order: md5 of ids).
+LESSON_SQL="WITH w AS (SELECT id, fields->>'slug' AS slug FROM content_resources WHERE type = 'workshop' AND deleted_at IS NULL
+                 AND fields->>'state' = 'published' AND COALESCE(fields->>'visibility', 'public') = 'public'),
+  l AS (SELECT w.id AS wid, w.slug AS ws, c.id, c.fields->>'slug' AS ls FROM w JOIN content_links a ON a.parent_id = w.id
+          JOIN content_resources c ON c.id = a.child_id AND c.type = 'lesson' AND c.deleted_at IS NULL AND c.fields->>'state' = 'published'
+        UNION ALL
+        SELECT w.id, w.slug, c.id, c.fields->>'slug' FROM w JOIN content_links a ON a.parent_id = w.id
+          JOIN content_resources s ON s.id = a.child_id AND s.type = 'section' AND s.deleted_at IS NULL AND s.fields->>'state' = 'published'
+          JOIN content_links b ON b.parent_id = s.id
+          JOIN content_resources c ON c.id = b.child_id AND c.type = 'lesson' AND c.deleted_at IS NULL AND c.fields->>'state' = 'published')"
+# Anonymous: 500 random workshop and lesson pages.
+psql "$PGURL" -tAc "$LESSON_SQL SELECT p FROM (SELECT '/workshops/' || slug AS p, md5(id::text) AS k FROM w
+  UNION ALL SELECT '/workshops/' || ws || '/' || ls, md5(id::text) FROM l) x ORDER BY k LIMIT 500" >"$OUT/anonymous-paths.txt"
+# Signed in: 300 distinct learners who bought something, each with their own progress (about 40% of the
+# lessons they can read, marked complete here), each opening lessons of their own workshops and a few others.
+LEARNERS_SQL="learners AS (SELECT u.id, u.email FROM users u WHERE u.email LIKE 'learner%' AND EXISTS
+    (SELECT 1 FROM purchases p WHERE p.user_id = u.id AND p.status = 'Valid') ORDER BY u.email LIMIT 300),
+  owned AS (SELECT DISTINCT lr.id AS uid, lr.email, unnest(e.content_ids) AS wid FROM learners lr
+    JOIN entitlements e ON e.user_id = lr.id AND e.deleted_at IS NULL)"
+psql "$PGURL" -qtAc "$LESSON_SQL, $LEARNERS_SQL INSERT INTO resource_progress (user_id, resource_id, completed_at, created_at)
+  SELECT o.uid, l.id, now(), now() FROM owned o JOIN l ON l.wid = o.wid
+   WHERE ('x' || substr(md5(o.uid::text || l.id::text), 1, 2))::bit(8)::int < 100 ON CONFLICT DO NOTHING" >/dev/null
+psql "$PGURL" -tAF $'\t' -c "$LESSON_SQL, $LEARNERS_SQL,
+  mine AS (SELECT o.email, '/workshops/' || l.ws || '/' || l.ls AS p, row_number() OVER (PARTITION BY o.email ORDER BY md5(o.uid::text || l.id::text)) AS n
+             FROM owned o JOIN l ON l.wid = o.wid),
+  other AS (SELECT lr.email, '/workshops/' || l.ws || '/' || l.ls AS p, row_number() OVER (PARTITION BY lr.email ORDER BY md5(l.id::text || lr.id::text)) AS n
+              FROM learners lr CROSS JOIN l)
+  SELECT email, p FROM mine WHERE n <= 8 UNION ALL SELECT email, p FROM other WHERE n <= 2" >"$OUT/signed-pairs.txt"
+cut -f1 "$OUT/signed-pairs.txt" | sort -u >"$OUT/learners.txt"
+echo "bench: signing in $(wc -l <"$OUT/learners.txt") learners" >&2
+sign_in() { # email → "email<TAB>cookie header value"
+  local jar; jar=$(mktemp)
+  local token; token=$(curl -s -c "$jar" -b "$jar" "$BASE/account/login" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_handler=login" --data-urlencode "__RequestVerificationToken=$token" \
+    --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=Antonio-demo-1" "$BASE/account/login"
+  printf '%s\t%s\n' "$1" "$(awk '$6 ~ /^(antonio.auth|\.AspNetCore\.Antiforgery)/ {printf "%s=%s; ", $6, $7}' "$jar")"
+  rm -f "$jar"
+}
+export -f sign_in; export BASE
+xargs -a "$OUT/learners.txt" -P 4 -I{} bash -c 'sign_in "$@"' _ {} >"$OUT/sessions.txt"
+[ "$(grep -c antonio.auth "$OUT/sessions.txt")" -eq "$(wc -l <"$OUT/learners.txt")" ] || { echo "bench: some learners could not sign in" >&2; exit 1; }
+# One "path<TAB>cookie" line per (learner, lesson): the mix script picks lines at random.
+awk -F'\t' 'NR == FNR { c[$1] = $2; next } { print $2 "\t" c[$1] }' "$OUT/sessions.txt" "$OUT/signed-pairs.txt" >"$OUT/signed-mix.txt"
+
 # Cold-cache query counts: each page is the first request of a fresh process with a fresh cache
 # prefix; the final count (streamed sections included) comes from the app's per-request log line.
 queries_of() { # request-id path [cookie]: GET it and read its final query count from the log
@@ -95,19 +140,35 @@ Q_WARM=$(queries_of "warm-signed-$RANDOM" "$SIGNED_LESSON" "$COOKIE")
 # a production deployment ships it through a buffered sink, so it is off here.
 start_app Warning
 
-# Warm throughput and latency.
-run() { # name connections path [cookie]
-  local extra=(-H "Accept-Encoding: gzip")
-  if [ -n "${4:-}" ]; then extra+=(-H "Cookie: $4"); fi
-  curl -s -o /dev/null ${4:+-H "Cookie: $4"} "$BASE$3"   # warm it
-  wrk -t"$(( $2 < 2 ? 1 : 2 ))" -c"$2" -d"${SECONDS_PER_RUN}s" --timeout 5s -s scripts/bench-report.lua "${extra[@]}" "$BASE$3" | tail -1
+# Warm throughput and latency: every mix at 1, 50 and 500 connections, each next to a static file run.
+run() { # name connections path-or-mix [cookie]
+  echo "bench: $1 at $2 connections ($SECONDS_PER_RUN s)" >&2
+  local threads=$(( $2 < 2 ? 1 : 2 ))
+  case "$3" in
+    anonymous-mix) BENCH_PATHS="$OUT/anonymous-paths.txt" BENCH_COOKIES="" wrk -t"$threads" -c"$2" -d"${SECONDS_PER_RUN}s" --timeout 5s -s scripts/bench-mix.lua "$BASE" | tail -1 ;;
+    signed-mix) BENCH_PAIRS="$OUT/signed-mix.txt" wrk -t"$threads" -c"$2" -d"${SECONDS_PER_RUN}s" --timeout 5s -s scripts/bench-mix.lua "$BASE" | tail -1 ;;
+    *)
+      local extra=(-H "Accept-Encoding: gzip")
+      if [ -n "${4:-}" ]; then extra+=(-H "Cookie: $4"); fi
+      curl -s -o /dev/null ${4:+-H "Cookie: $4"} "$BASE$3"   # warm it
+      wrk -t"$threads" -c"$2" -d"${SECONDS_PER_RUN}s" --timeout 5s -s scripts/bench-report.lua "${extra[@]}" "$BASE$3" | tail -1 ;;
+  esac
 }
+warm_mix() { # touch every page of a mix once, so the runs measure warm caches
+  if [ "$1" = anonymous-mix ]; then xargs -a "$OUT/anonymous-paths.txt" -P 4 -I{} curl -s -o /dev/null "$BASE{}"
+  else while IFS=$'\t' read -r p c; do curl -s -o /dev/null -H "Cookie: $c" "$BASE$p"; done <"$OUT/signed-mix.txt"; fi
+}
+echo "bench: warming the mixes" >&2
+warm_mix anonymous-mix; warm_mix signed-mix
 declare -A R
-for c in 1 50; do
+for c in 1 50 500; do
   R[static-$c]=$(run static "$c" /favicon.png)
+  R[anonymous-$c]=$(run "anonymous mix" "$c" anonymous-mix)
+  R[signed-$c]=$(run "signed-in mix" "$c" signed-mix)
+done
+for c in 1 50; do
   R[workshop-$c]=$(run workshop "$c" "$WORKSHOP")
   R[lesson-$c]=$(run lesson "$c" "$FREE_LESSON")
-  R[signed-$c]=$(run signed "$c" "$SIGNED_LESSON" "$COOKIE")
 done
 
 METRICS=$(curl -s "http://127.0.0.1:$METRICS_PORT/metrics")
@@ -125,15 +186,19 @@ jq -n --arg machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $
   --arg data "$ROWS" --arg seed "$SEED_LINE" --argjson startup "$STARTUP_SECONDS" \
   --argjson qw "${Q_WORKSHOP:--1}" --argjson qf "${Q_LESSON_FREE:--1}" --argjson qp "${Q_LESSON_PAID:--1}" \
   --argjson qs "${Q_SIGNED:--1}" --argjson qwarm "${Q_WARM:--1}" \
-  --argjson s1 "${R[static-1]}" --argjson s50 "${R[static-50]}" --argjson w1 "${R[workshop-1]}" --argjson w50 "${R[workshop-50]}" \
-  --argjson l1 "${R[lesson-1]}" --argjson l50 "${R[lesson-50]}" --argjson g1 "${R[signed-1]}" --argjson g50 "${R[signed-50]}" \
+  --argjson s1 "${R[static-1]}" --argjson s50 "${R[static-50]}" --argjson s500 "${R[static-500]}" \
+  --argjson a1 "${R[anonymous-1]}" --argjson a50 "${R[anonymous-50]}" --argjson a500 "${R[anonymous-500]}" \
+  --argjson g1 "${R[signed-1]}" --argjson g50 "${R[signed-50]}" --argjson g500 "${R[signed-500]}" \
+  --argjson w1 "${R[workshop-1]}" --argjson w50 "${R[workshop-50]}" --argjson l1 "${R[lesson-1]}" --argjson l50 "${R[lesson-50]}" \
+  --argjson learners "$(wc -l <"$OUT/learners.txt")" --argjson pairs "$(wc -l <"$OUT/signed-mix.txt")" --argjson anonpaths "$(wc -l <"$OUT/anonymous-paths.txt")" \
   --argjson hit "$HIT_RATE" --argjson reads "$READS" --argjson misses "$MISSES" --argjson probe "$PROBE" \
   --argjson plookups "$PAGE_LOOKUPS" --argjson phits "$PAGE_HITS" \
   '{machine: $machine, data: $data, seed: $seed, startup_seconds: $startup,
     cold_queries: {"anonymous workshop page": $qw, "anonymous free lesson": $qf, "anonymous paywalled lesson": $qp,
                    "signed-in lesson": $qs, "warm signed-in lesson": $qwarm},
-    wrk: {"static-1": $s1, "static-50": $s50, "workshop-1": $w1, "workshop-50": $w50,
-          "lesson-1": $l1, "lesson-50": $l50, "signed-1": $g1, "signed-50": $g50},
+    wrk: {"static-1": $s1, "static-50": $s50, "static-500": $s500, "anonymous-1": $a1, "anonymous-50": $a50, "anonymous-500": $a500,
+          "signed-1": $g1, "signed-50": $g50, "signed-500": $g500, "workshop-1": $w1, "workshop-50": $w50, "lesson-1": $l1, "lesson-50": $l50},
+    mixes: {learners: $learners, signed_pairs: $pairs, anonymous_paths: $anonpaths},
     cache_hit_rate_percent: $hit, cache_reads: $reads, cache_misses: $misses,
     page_cache_lookups: $plookups, page_cache_hits: $phits, browser: $probe}' >docs/benchmarks.json
 python3 scripts/bench-report.py docs/benchmarks.json docs/benchmarks.md

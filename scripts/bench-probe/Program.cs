@@ -13,7 +13,7 @@ if (args.Length < 1)
     return 2;
 }
 var url = args[0];
-var runs = args.Length > 1 ? int.Parse(args[1]) : 7;
+var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7;
 var chromium = Environment.GetEnvironmentVariable("ANTONIO_CHROMIUM") ?? "/usr/bin/chromium";
 
 using var playwright = await Playwright.CreateAsync();
