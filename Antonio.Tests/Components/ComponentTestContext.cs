@@ -35,6 +35,8 @@ public abstract class ComponentTestContext : BunitContext
         // Pricing shows "Buy" only where purchases are possible: these views render as on a site with the test-mode provider.
         Services.AddSingleton<IPaymentProvider>(new LocalPaymentProvider(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider()));
         Services.AddSingleton<MarkdownRenderer>();
+        Services.AddScoped<Antonio.Web.PageCaching.ViewerSlots>(); // not templating: components render for the one viewer
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new Antonio.Web.Learning.VideoOptions()));
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
     }

@@ -18,8 +18,12 @@ public static class CacheEntryKinds
     /// <summary>Coupons and pricing inputs: short, because coupons expire and get used up.</summary>
     public static readonly FusionCacheEntryOptions Pricing = Make(TimeSpan.FromMinutes(1));
 
-    /// <summary>Access snapshots and progress: short-lived and invalidated by the writes that change them.</summary>
-    public static readonly FusionCacheEntryOptions PerUser = Make(TimeSpan.FromMinutes(2));
+    /// <summary>
+    /// Access snapshots and progress: invalidated by every write that changes them (purchases, refunds,
+    /// roles, sign-out, progress), so the duration only bounds memory: ten minutes keeps a learner's
+    /// session of reading warm.
+    /// </summary>
+    public static readonly FusionCacheEntryOptions PerUser = Make(TimeSpan.FromMinutes(10));
 
     private static FusionCacheEntryOptions Make(TimeSpan duration) => new()
     {

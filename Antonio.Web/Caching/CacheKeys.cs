@@ -24,6 +24,8 @@ public static class CacheKeys
         Build("module-progress", userId.ToString("N"), workshopId.ToString("N"));
     /// <summary>A rendered anonymous page; <paramref name="outputCacheKey"/> is the output cache's own key (path and vary values).</summary>
     public static string Page(string outputCacheKey) => Build("page", outputCacheKey);
+    /// <summary>A signed-in page's template: the path, whether enhanced navigation asked, and the viewers' shared decision (never the viewer).</summary>
+    public static string ViewerPage(string path, bool enhanced, string variant) => Build("viewer-page", path, enhanced ? "1" : "0", variant);
 
     /// <summary>"v1:{function}:{arg1}:{arg2}…" with every argument escaped so ':' cannot appear inside one.</summary>
     private static string Build(string function, params string[] args)

@@ -1,3 +1,4 @@
+using Antonio.Web.PageCaching;
 using Antonio.Web.Security;
 
 namespace Antonio.Web.Learning;
@@ -15,6 +16,8 @@ public static class LearningModule
         services.AddSingleton<WorkshopReader>();
         services.AddSingleton<LessonReader>();
         services.AddSingleton<ProgressService>();
+        services.AddSingleton<IViewerPageVariant, LearnerPageVariant>();
+        services.AddSingleton<IViewerSlotSource, LearnerSlots>();
         // The video host may be played from and fetched by the player.
         if (video.StreamOrigin is { } origin) services.Configure<SecurityHeadersOptions>(o => o.MediaOrigins.Add(origin.GetLeftPart(UriPartial.Authority)));
         return builder;

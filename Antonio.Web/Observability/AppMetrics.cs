@@ -18,6 +18,8 @@ public sealed class AppMetrics : IDisposable
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _pageLookups;
     private readonly Counter<long> _pageHits;
+    private readonly Counter<long> _viewerLookups;
+    private readonly Counter<long> _viewerHits;
 
     public AppMetrics()
     {
@@ -27,6 +29,8 @@ public sealed class AppMetrics : IDisposable
         _cacheMisses = _meter.CreateCounter<long>("antonio.cache.misses", "{miss}", "Cache reads that ran their factory");
         _pageLookups = _meter.CreateCounter<long>("antonio.page_cache.lookups", "{lookup}", "Anonymous pages looked up in the page cache");
         _pageHits = _meter.CreateCounter<long>("antonio.page_cache.hits", "{hit}", "Anonymous pages served whole from the page cache");
+        _viewerLookups = _meter.CreateCounter<long>("antonio.viewer_page_cache.lookups", "{lookup}", "Signed-in pages looked up among the shared templates");
+        _viewerHits = _meter.CreateCounter<long>("antonio.viewer_page_cache.hits", "{hit}", "Signed-in pages filled from a shared template");
         _duration = _meter.CreateHistogram<double>("antonio.request.duration", "ms", "Time from request start to its last byte",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 3, 5, 10, 25, 50, 100, 250, 500, 1000] });
     }
@@ -40,6 +44,8 @@ public sealed class AppMetrics : IDisposable
         if (stats.CacheMisses > 0) _cacheMisses.Add(stats.CacheMisses, new KeyValuePair<string, object?>("route", route));
         if (stats.PageCacheLookup) _pageLookups.Add(1, new KeyValuePair<string, object?>("route", route));
         if (stats.PageCacheHit) _pageHits.Add(1, new KeyValuePair<string, object?>("route", route));
+        if (stats.ViewerPageLookup) _viewerLookups.Add(1, new KeyValuePair<string, object?>("route", route));
+        if (stats.ViewerPageHit) _viewerHits.Add(1, new KeyValuePair<string, object?>("route", route));
     }
 
     public void Dispose() => _meter.Dispose();

@@ -57,7 +57,7 @@ public sealed partial class RequestMetricsMiddleware(RequestDelegate next, Reque
             ? pattern : null;
 
     public static string ServerTiming(RequestStats stats, TimeSpan app) => string.Create(CultureInfo.InvariantCulture,
-        $"db;desc=\"{stats.Queries} queries\";dur={stats.DbTime.TotalMilliseconds:F2}, cache;desc=\"{(stats.CacheMisses == 0 ? "hit" : "miss")}\", {(stats.PageCacheHit ? "page;desc=\"hit\", " : "")}app;dur={app.TotalMilliseconds:F2}");
+        $"db;desc=\"{stats.Queries} queries\";dur={stats.DbTime.TotalMilliseconds:F2}, cache;desc=\"{(stats.CacheMisses == 0 ? "hit" : "miss")}\", {(stats.PageCacheHit ? "page;desc=\"hit\", " : "")}{(stats.ViewerPageHit ? "page;desc=\"template\", " : "")}app;dur={app.TotalMilliseconds:F2}");
 
     /// <summary>One line per request; scripts/bench.sh reads its query count.</summary>
     [LoggerMessage(Level = LogLevel.Information, Message = "request {RequestId} {Method} {Route} {Path} {Status} {DurationMs:F2}ms queries={Queries} cache_reads={CacheReads} cache_misses={CacheMisses}")]

@@ -23,6 +23,10 @@ public sealed class RequestStats
     public bool PageCacheLookup { get; set; }
     /// <summary>The whole page came from the page cache: nothing was rendered.</summary>
     public bool PageCacheHit { get; set; }
+    /// <summary>A signed-in viewer's shared page template was looked up.</summary>
+    public bool ViewerPageLookup { get; set; }
+    /// <summary>The signed-in page was filled from a shared template: nothing was rendered.</summary>
+    public bool ViewerPageHit { get; set; }
 
     public void AddCacheRead() => Interlocked.Increment(ref _cacheReads);
     public void AddCacheMiss() => Interlocked.Increment(ref _cacheMisses);

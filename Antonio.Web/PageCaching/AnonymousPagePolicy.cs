@@ -1,5 +1,6 @@
 using Antonio.Web.Caching;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 
 namespace Antonio.Web.PageCaching;
@@ -11,7 +12,7 @@ namespace Antonio.Web.PageCaching;
 /// enhanced navigation asked. Only complete 200 responses that set no cookie of their own are stored,
 /// tagged with the tags of every cache entry they were rendered from.
 /// </summary>
-internal sealed class AnonymousPagePolicy(IEnumerable<IPageVariation> variations) : IOutputCachePolicy
+internal sealed class AnonymousPagePolicy(IEnumerable<IPageVariation> variations, IResponseCompressionProvider compression) : IOutputCachePolicy
 {
     private readonly IPageVariation[] _variations = [.. variations];
 
@@ -33,6 +34,8 @@ internal sealed class AnonymousPagePolicy(IEnumerable<IPageVariation> variations
         http.Response.OnStarting(DropAntiforgeryCookie, http.Response);
         context.ResponseExpirationTimeSpan = PageCachingModule.Duration;
         foreach (var variation in _variations) context.CacheVaryByRules.VaryByValues[variation.Name] = variation.ValueFor(http);
+        // One copy per encoding the compression middleware will choose for this request (it compresses below us).
+        context.CacheVaryByRules.VaryByValues["encoding"] = compression.GetCompressionProvider(http)?.EncodingName ?? "identity";
         context.CacheVaryByRules.VaryByValues["enhanced"] =
             request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.Ordinal) ? "1" : "0";
         return ValueTask.CompletedTask;

@@ -9,13 +9,16 @@ namespace Antonio.Web.PageCaching;
 /// (the admin forms) submit over their circuit and need none. Without it an anonymous learner page
 /// sets no cookie and carries no token, so the page cache can share it between visitors.
 /// </summary>
-internal sealed class OnDemandAntiforgeryStateProvider(IHttpContextAccessor accessor, IAntiforgery antiforgery) : AntiforgeryStateProvider
+internal sealed class OnDemandAntiforgeryStateProvider(IHttpContextAccessor accessor, IAntiforgery antiforgery, ViewerSlots slots,
+    Microsoft.Extensions.Options.IOptions<AntiforgeryOptions> options) : AntiforgeryStateProvider
 {
     private AntiforgeryRequestToken? _token;
 
     public override AntiforgeryRequestToken? GetAntiforgeryToken()
     {
         if (_token is not null) return _token;
+        // A shared template gets a slot: each viewer's filled page carries their own token.
+        if (slots.Templating) return _token = new AntiforgeryRequestToken(ViewerSlots.Token(AntiforgerySlot.Slot), options.Value.FormFieldName);
         // In an interactive circuit there is no request (and no form post) to protect.
         if (accessor.HttpContext is not { } context || context.WebSockets.IsWebSocketRequest) return null;
         // Before the headers go out the tokens are made and the cookie set. A form in a streamed section

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Antonio.Web.PageCaching;
 
 /// <summary>
-/// Whole rendered pages for anonymous visitors, so a warm anonymous page costs no rendering at all.
+/// Whole rendered pages for anonymous visitors, and templates filled per viewer for signed-in ones
+/// (<see cref="ViewerPageCache"/>), so a warm learner page costs no rendering at all.
 /// Built on ASP.NET Core's output cache (request collapsing, streaming capture) with its store in the
 /// one FusionCache; which pages (<see cref="SharedPageAttribute"/>), what they vary by
 /// (<see cref="IPageVariation"/>), how they go stale (the tags of what they read), and the antiforgery
@@ -18,6 +20,17 @@ public static class PageCachingModule
     public static WebApplicationBuilder AddPageCaching(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Compressed HTML: Brotli or gzip at their fastest levels (pages are small; the anonymous page cache
+        // keeps the compressed bytes, so a hit does not compress again). Safe over https with form tokens:
+        // every response's antiforgery request token is freshly encrypted, so BREACH has nothing to find.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.AddSingleton<IOutputCacheStore, FusionPageStore>();
         services.AddSingleton<AnonymousPagePolicy>();
         services.AddOutputCache();
@@ -28,13 +41,18 @@ public static class PageCachingModule
             o.MaximumBodySize = 2 * 1024 * 1024;
         });
         services.AddScoped<AntiforgeryStateProvider, OnDemandAntiforgeryStateProvider>();
+        services.AddScoped<ViewerSlots>();
+        services.AddSingleton<IViewerSlotSource, AntiforgerySlot>();
         return builder;
     }
 
-    /// <summary>After authentication: only anonymous visitors share pages.</summary>
+    /// <summary>After authentication and authorization: anonymous visitors share whole pages; signed-in viewers share templates.</summary>
     public static WebApplication UsePageCaching(this WebApplication app)
     {
         app.UseOutputCache();
+        app.UseResponseCompression(); // inside the page cache: what it stores is compressed
+        app.UseMiddleware<StreamedPageCompression>();
+        app.UseMiddleware<ViewerPageCache>(); // inside compression: it sends its own gzip, marked, which compression leaves alone
         return app;
     }
 }

@@ -71,6 +71,7 @@ public static class AccountsRegistration
         services.AddSingleton<AccountRateLimits>();
         services.AddScoped<IMailComposer, SignInLinkMail>();
         services.AddScoped<IMailComposer, RegistrationMail>();
+        services.AddSingleton<Antonio.Web.PageCaching.IViewerSlotSource, SignedInNameSlot>();
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, limits) => AccountRateLimits.AddClientPolicy(limiter, limits.Value));
         return builder;
     }
