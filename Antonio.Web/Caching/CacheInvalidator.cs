@@ -8,7 +8,7 @@ namespace Antonio.Web.Caching;
 /// The one helper every write path calls after it commits. Removing by tag reaches every node: the
 /// backplane tells the other nodes' L1s, and the tag's expiry lives in Redis.
 /// </summary>
-public sealed class CacheInvalidator(IFusionCache cache, IDbContextFactory<AntonioDbContext> dbFactory)
+public sealed class CacheInvalidator(IFusionCache cache, IDbContextFactory<AntonioDbContext> dbFactory, IHttpContextAccessor http)
 {
     /// <summary>
     /// A content resource changed (edit, publish, delete): drop its entries and those of every
@@ -18,25 +18,25 @@ public sealed class CacheInvalidator(IFusionCache cache, IDbContextFactory<Anton
     {
         var tags = new HashSet<string> { CacheTags.Content(resourceId), CacheTags.WorkshopList };
         foreach (var ancestor in await AncestorsAsync(resourceId, ct)) tags.Add(CacheTags.Content(ancestor));
-        foreach (var tag in tags) await cache.RemoveByTagAsync(tag, token: ct);
+        foreach (var tag in tags) await RemoveByTagAsync(tag, token: ct);
     }
 
     public async Task ProductChangedAsync(Guid productId, CancellationToken ct = default)
     {
-        await cache.RemoveByTagAsync(CacheTags.Product(productId), token: ct);
-        await cache.RemoveByTagAsync(CacheTags.WorkshopList, token: ct);
+        await RemoveByTagAsync(CacheTags.Product(productId), token: ct);
+        await RemoveByTagAsync(CacheTags.WorkshopList, token: ct);
     }
 
     public Task CouponsChangedAsync(CancellationToken ct = default) =>
-        cache.RemoveByTagAsync(CacheTags.Coupons, token: ct).AsTask();
+        RemoveByTagAsync(CacheTags.Coupons, token: ct).AsTask();
 
     /// <summary>Purchases, refunds, seat redemptions, role changes: that user's access snapshot.</summary>
     public Task UserChangedAsync(Guid userId, CancellationToken ct = default) =>
-        cache.RemoveByTagAsync(CacheTags.User(userId), token: ct).AsTask();
+        RemoveByTagAsync(CacheTags.User(userId), token: ct).AsTask();
 
     /// <summary>A lesson completed or un-completed: that user's progress entries.</summary>
     public Task ProgressChangedAsync(Guid userId, CancellationToken ct = default) =>
-        cache.RemoveByTagAsync(CacheTags.Progress(userId), token: ct).AsTask();
+        RemoveByTagAsync(CacheTags.Progress(userId), token: ct).AsTask();
 
     /// <summary>Parents up to the workshop (lesson → section → workshop), via the content_links(child_id) index.</summary>
     private async Task<List<Guid>> AncestorsAsync(Guid resourceId, CancellationToken ct)
@@ -50,5 +50,12 @@ public sealed class CacheInvalidator(IFusionCache cache, IDbContextFactory<Anton
             )
             SELECT DISTINCT id AS "Value" FROM up
             """, resourceId).ToListAsync(ct);
+    }
+
+    /// <summary>Every removal goes through here: it also forgets what the current request already read.</summary>
+    private ValueTask RemoveByTagAsync(string tag, CancellationToken token = default)
+    {
+        RequestReads.Forget(http.HttpContext);
+        return cache.RemoveByTagAsync(tag, token: token);
     }
 }

@@ -10,7 +10,9 @@ namespace Antonio.Web.Caching;
 /// that finishes in the background after a soft timeout never touches a disposed request scope),
 /// and cache reads/misses recorded on the current request for Server-Timing. A read that finds
 /// nothing (an unknown slug, an unknown coupon code) is remembered briefly and only in this node's
-/// memory: anyone can ask for endless made-up names, and they must not fill Redis.
+/// memory: anyone can ask for endless made-up names, and they must not fill Redis. Within one request a
+/// key is read once (<see cref="RequestReads"/>): several parts of a page ask for the same workshop or
+/// snapshot, and each lookup in the cache checks its tags.
 /// </summary>
 public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDbContext> dbFactory, RequestStatsAccessor stats, IHttpContextAccessor http)
 {
@@ -20,6 +22,8 @@ public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDb
     public async ValueTask<T> GetAsync<T>(string key, FusionCacheEntryOptions options,
         Func<AntonioDbContext, CancellationToken, Task<T>> load, Func<T, IEnumerable<string>> tags, CancellationToken ct = default)
     {
+        var context = http.HttpContext;
+        if (RequestReads.TryGet(context, key, out T? known)) return known!;
         var requestStats = stats.Current;
         requestStats?.AddCacheRead();
         string[]? entryTags = null;
@@ -40,7 +44,8 @@ public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDb
         }, options: options, token: ct);
         // Whoever is collecting (the page cache, for an anonymous page it stores) learns this entry's
         // tags; nobody is collecting for a signed-in request, so a hit computes no tags there.
-        if (CacheReadTags.Of(http.HttpContext) is { } collected) collected.UnionWith(entryTags ?? tags(result));
+        if (CacheReadTags.Of(context) is { } collected) collected.UnionWith(entryTags ?? tags(result));
+        RequestReads.Remember(context, key, result);
         return result;
     }
 }

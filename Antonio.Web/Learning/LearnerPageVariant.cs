@@ -34,7 +34,7 @@ internal sealed class LearnerPageVariant(WorkshopReader workshops, QuoteService 
         bool pricing;
         if (context.GetRouteValue("lesson") is string lessonKey)
         {
-            var found = lessonKey.Length <= WorkshopReader.MaxKeyLength ? new LessonNavigator(workshop).Find(lessonKey) : null;
+            var found = lessonKey.Length <= WorkshopReader.MaxKeyLength ? LessonNavigator.For(workshop).Find(lessonKey) : null;
             if (found is null) return null;
             flags = AccessRules.ForLesson(workshop, found.Lesson, found.Section, viewer);
             pricing = PricingPlacement.OnLessonPage(flags);
@@ -46,7 +46,7 @@ internal sealed class LearnerPageVariant(WorkshopReader workshops, QuoteService 
             pricing = PricingPlacement.OnWorkshopPage(workshop, flags, teamQuantity: null);
             decision.Append("workshop|");
         }
-        decision.Append(flags);
+        decision.Append(flags).Append('|').Append(workshop.StartsAt > viewer.Now); // "starts" or "started"
         if (flags.IsRegionRestricted) decision.Append('|').Append(viewer.Country);
         if (pricing && !AccessRules.IsFreeWorkshop(workshop))
         {

@@ -21,7 +21,7 @@ internal sealed class LearnerSlots(WorkshopReader workshops, ProgressService pro
         var workshop = context.GetRouteValue("workshop") is string key ? await workshops.GetAsync(key, context.RequestAborted) : null;
         if (workshop is null || ViewerContext.UserId(context.User) is not { } userId)
             throw new InvalidOperationException("A learner's progress slot on a page that is not a workshop's.");
-        var module = await progress.GetAsync(userId, workshop, new LessonNavigator(workshop), context.RequestAborted);
+        var module = await progress.GetAsync(userId, workshop, LessonNavigator.For(workshop), context.RequestAborted);
         var summary = ProgressMarkup.Summary(module, workshop);
         return (slot, argument) =>
         {

@@ -13,6 +13,18 @@ public sealed class LessonNavigator
 {
     public IReadOnlyList<LessonPosition> Lessons { get; }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WorkshopData, LessonNavigator[]> Built = new();
+
+    /// <summary>
+    /// The reading order of a cached workshop, built once per workshop instance (the cache hands every
+    /// request the same instance; an edit brings a new one).
+    /// </summary>
+    public static LessonNavigator For(WorkshopData workshop, bool includeDrafts = false)
+    {
+        var both = Built.GetValue(workshop, static w => [new LessonNavigator(w, includeDrafts: false), new LessonNavigator(w, includeDrafts: true)]);
+        return both[includeDrafts ? 1 : 0];
+    }
+
     public LessonNavigator(WorkshopData workshop, bool includeDrafts = false)
     {
         var list = new List<LessonPosition>();

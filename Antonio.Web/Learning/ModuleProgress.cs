@@ -17,4 +17,18 @@ public sealed record ModuleProgress(IReadOnlySet<Guid> Completed, int CompletedC
     }
 
     public bool IsComplete(Guid lessonId) => Completed.Contains(lessonId);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyCollection<Guid>, Tuple<LessonNavigator, ModuleProgress>> Computed = new();
+
+    /// <summary>
+    /// <see cref="From"/>, computed once per cached list of completed lessons and reading order: a warm
+    /// page asks for the same two instances again, until progress or the workshop changes.
+    /// </summary>
+    public static ModuleProgress Of(LessonNavigator navigator, IReadOnlyCollection<Guid> completedIds)
+    {
+        if (Computed.TryGetValue(completedIds, out var known) && ReferenceEquals(known.Item1, navigator)) return known.Item2;
+        var progress = From(navigator, completedIds);
+        Computed.AddOrUpdate(completedIds, Tuple.Create(navigator, progress));
+        return progress;
+    }
 }

@@ -16,7 +16,7 @@ public sealed class ProgressService(CachedReader reader, IDbContextFactory<Anton
         var completed = await reader.GetAsync(CacheKeys.ModuleProgress(userId, workshop.Id), CacheEntryKinds.PerUser,
             (db, token) => ProgressQuery.CompletedAsync(db, userId, lessonIds, token),
             _ => [CacheTags.Progress(userId), CacheTags.Content(workshop.Id)], ct);
-        return ModuleProgress.From(navigator, completed);
+        return ModuleProgress.Of(navigator, completed);
     }
 
     /// <summary>Completing writes (user, lesson, completed_at); un-completing deletes the row.</summary>

@@ -30,6 +30,15 @@ public static class GzipSegments
         return blocks;
     }
 
+    /// <summary>The exact length <see cref="Write"/> will write (so a response can announce it and write straight to the connection).</summary>
+    public static long Length(IReadOnlyList<byte[]> deflated, IReadOnlyList<byte[]> values)
+    {
+        long length = Header.Length + FinalEmptyBlock.Length + 8;
+        foreach (var d in deflated) length += d.Length;
+        foreach (var v in values) length += v.Length + 5L * ((v.Length + ushort.MaxValue - 1) / ushort.MaxValue);
+        return length;
+    }
+
     /// <summary>Writes the gzip stream of texts[0], values[0], texts[1] … texts[n]; <paramref name="deflated"/>[i] = <see cref="Deflate"/>(texts[i]).</summary>
     public static void Write(IBufferWriter<byte> output, IReadOnlyList<byte[]> texts, IReadOnlyList<byte[]> deflated, IReadOnlyList<byte[]> values)
     {

@@ -14,8 +14,15 @@ namespace Antonio.Web.PageCaching;
 /// </summary>
 public static class PageCachingModule
 {
-    /// <summary>The longest a page lives: pricing inputs (coupons, sales) are cached this long too.</summary>
+    /// <summary>The longest an anonymous page lives: the prices in it (a sale ending) are cached this long too.</summary>
     public static readonly TimeSpan Duration = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The longest a signed-in template lives. Its key holds everything time changes in it (the access
+    /// decision, the quotes, whether a cohort has started), and writes drop it by tag, so it may live as
+    /// long as the data it was rendered from; the bound only limits memory.
+    /// </summary>
+    public static readonly TimeSpan TemplateDuration = TimeSpan.FromMinutes(10);
 
     public static WebApplicationBuilder AddPageCaching(this WebApplicationBuilder builder)
     {

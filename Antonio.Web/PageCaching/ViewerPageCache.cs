@@ -21,7 +21,7 @@ internal sealed class ViewerPageCache(RequestDelegate next, IFusionCache cache, 
 {
     private static readonly FusionCacheEntryOptions Options = new()
     {
-        Duration = PageCachingModule.Duration,
+        Duration = PageCachingModule.TemplateDuration,
         SkipDistributedCacheRead = true,
         SkipDistributedCacheWrite = true,
         SkipBackplaneNotifications = true,
@@ -92,23 +92,24 @@ internal sealed class ViewerPageCache(RequestDelegate next, IFusionCache cache, 
         var response = context.Response;
         foreach (var (name, value) in template.Headers) response.Headers[name] = value;
         response.Headers.Vary = HeaderNames.AcceptEncoding;
-        var gzip = AcceptsGzip(context.Request);
-        var output = new ArrayBufferWriter<byte>(template.Texts.Sum(t => t.Length) / (gzip ? 3 : 1) + 4096);
-        if (gzip)
+        // Straight into the connection's buffers, its length known up front.
+        var output = response.BodyWriter;
+        if (AcceptsGzip(context.Request))
         {
             response.Headers.ContentEncoding = "gzip";
+            response.ContentLength = GzipSegments.Length(template.Deflated, values);
             GzipSegments.Write(output, template.Texts, template.Deflated, values);
         }
         else
         {
+            response.ContentLength = template.Texts.Sum(t => (long)t.Length) + values.Sum(v => (long)v.Length);
             for (var i = 0; i < template.Texts.Length; i++)
             {
                 output.Write(template.Texts[i]);
                 if (i < values.Length) output.Write(values[i]);
             }
         }
-        response.ContentLength = output.WrittenCount;
-        await response.Body.WriteAsync(output.WrittenMemory, context.RequestAborted);
+        await output.FlushAsync(context.RequestAborted);
     }
 
     private static bool AcceptsGzip(HttpRequest request) =>

@@ -44,6 +44,10 @@ public static class AccountsRegistration
             };
         });
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = secure);
+        // After the cookie handler's own post-configuration made the ticket format: remember decrypted tickets.
+        services.AddSingleton<RememberedTickets.Memory>();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure<RememberedTickets.Memory>((o, memory) => o.TicketDataFormat = new RememberedTickets(o.TicketDataFormat, memory));
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
