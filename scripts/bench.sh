@@ -2,8 +2,10 @@
 # Reproduces every timed budget on this machine and writes docs/benchmarks.md + docs/benchmarks.json.
 #   Release build → the "large" seed (≥100 workshops, ≥50k users, ≥100k purchases) in its own database
 #   → the app on 127.0.0.1 → cold-cache query counts per page (the app's own per-request log)
-#   → wrk at 1 and 50 connections, warm: workshop page, lesson page, signed-in lesson page, and a static
-#     file from the same Kestrel as the baseline → cache hit rate of the whole mix from /metrics
+#   → wrk at 1, 50 and 500 connections, warm: a static file from the same Kestrel (the baseline), a random
+#     anonymous mix, a random signed-in mix (300 learners with their own progress); one workshop and one
+#     lesson page → the runtime's counters and a CPU profile of the signed-in mix (where its time goes)
+#   → cache hit rates of the whole run from /metrics
 #   → LCP, CLS and JavaScript bytes of the lesson page in headless Debian Chromium (Playwright).
 # Bounded: every wrk run lasts BENCH_SECONDS (default 8 s); the whole script takes a few minutes.
 set -euo pipefail
@@ -171,12 +173,30 @@ for c in 1 50; do
   R[lesson-$c]=$(run lesson "$c" "$FREE_LESSON")
 done
 
+# Where a signed-in request's time goes: the runtime's counters (allocation, garbage collection) over one
+# signed-in run, then a sampled CPU profile over another (separately: each session slows the app a little).
+dotnet tool restore >/dev/null
+APP_PID="$APP" # the subshell execs env, which execs dotnet: one process
+echo "bench: runtime counters and a CPU profile of the signed-in mix at 50 connections" >&2
+rm -f "$OUT/counters.csv" "$OUT/profile.speedscope.json"
+(sleep 2; dotnet dotnet-counters collect -p "$APP_PID" --counters System.Runtime --format csv -o "$OUT/counters.csv" \
+  --refresh-interval 2 --duration 00:00:00:10 </dev/null >/dev/null 2>&1) &
+COUNTED=$(BENCH_PAIRS="$OUT/signed-mix.txt" wrk -t2 -c50 -d14s --timeout 5s -s scripts/bench-mix.lua "$BASE" | tail -1); wait
+ALLOC_PER_SECOND=$(grep 'total_allocated' "$OUT/counters.csv" | cut -d, -f5 | awk '{s+=$1; n++} END {print (n ? s/n/2 : 0)}')
+GC_PAUSE_SHARE=$(grep 'gc.pause.time' "$OUT/counters.csv" | cut -d, -f5 | awk '{s+=$1; n++} END {print (n ? 100*s/n/2 : 0)}')
+ALLOC_PER_REQUEST=$(echo "$ALLOC_PER_SECOND / $(echo "$COUNTED" | jq .rps)" | bc)
+(sleep 2; dotnet dotnet-trace collect -p "$APP_PID" --duration 00:00:00:10 --format Speedscope -o "$OUT/profile.nettrace" </dev/null >/dev/null 2>&1) &
+BENCH_PAIRS="$OUT/signed-mix.txt" wrk -t2 -c50 -d14s --timeout 5s -s scripts/bench-mix.lua "$BASE" >/dev/null; wait
+PROFILE=$(python3 scripts/bench-profile.py "$OUT/profile.speedscope.json")
+
 METRICS=$(curl -s "http://127.0.0.1:$METRICS_PORT/metrics")
 READS=$(echo "$METRICS" | grep '^antonio_cache_reads_total' | awk '{s+=$2} END {print s+0}')
 MISSES=$(echo "$METRICS" | grep '^antonio_cache_misses_total' | awk '{s+=$2} END {print s+0}')
 HIT_RATE=$(echo "scale=4; if ($READS > 0) 100 * ($READS - $MISSES) / $READS else 0" | bc)
 PAGE_LOOKUPS=$(echo "$METRICS" | grep '^antonio_page_cache_lookups_total' | awk '{s+=$2} END {print s+0}')
 PAGE_HITS=$(echo "$METRICS" | grep '^antonio_page_cache_hits_total' | awk '{s+=$2} END {print s+0}')
+VIEWER_LOOKUPS=$(echo "$METRICS" | grep '^antonio_viewer_page_cache_lookups_total' | awk '{s+=$2} END {print s+0}')
+VIEWER_HITS=$(echo "$METRICS" | grep '^antonio_viewer_page_cache_hits_total' | awk '{s+=$2} END {print s+0}')
 
 PROBE=$(dotnet scripts/bench-probe/bin/Release/net10.0/BenchProbe.dll "$BASE$FREE_LESSON" 7)
 mkdir -p docs
@@ -192,7 +212,8 @@ jq -n --arg machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $
   --argjson w1 "${R[workshop-1]}" --argjson w50 "${R[workshop-50]}" --argjson l1 "${R[lesson-1]}" --argjson l50 "${R[lesson-50]}" \
   --argjson learners "$(wc -l <"$OUT/learners.txt")" --argjson pairs "$(wc -l <"$OUT/signed-mix.txt")" --argjson anonpaths "$(wc -l <"$OUT/anonymous-paths.txt")" \
   --argjson hit "$HIT_RATE" --argjson reads "$READS" --argjson misses "$MISSES" --argjson probe "$PROBE" \
-  --argjson plookups "$PAGE_LOOKUPS" --argjson phits "$PAGE_HITS" \
+  --argjson plookups "$PAGE_LOOKUPS" --argjson phits "$PAGE_HITS" --argjson vlookups "$VIEWER_LOOKUPS" --argjson vhits "$VIEWER_HITS" \
+  --argjson profile "$PROFILE" --argjson allocreq "$ALLOC_PER_REQUEST" --argjson gcpause "$GC_PAUSE_SHARE" --argjson counted "$COUNTED" \
   '{machine: $machine, data: $data, seed: $seed, startup_seconds: $startup,
     cold_queries: {"anonymous workshop page": $qw, "anonymous free lesson": $qf, "anonymous paywalled lesson": $qp,
                    "signed-in lesson": $qs, "warm signed-in lesson": $qwarm},
@@ -200,5 +221,7 @@ jq -n --arg machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $
           "signed-1": $g1, "signed-50": $g50, "signed-500": $g500, "workshop-1": $w1, "workshop-50": $w50, "lesson-1": $l1, "lesson-50": $l50},
     mixes: {learners: $learners, signed_pairs: $pairs, anonymous_paths: $anonpaths},
     cache_hit_rate_percent: $hit, cache_reads: $reads, cache_misses: $misses,
-    page_cache_lookups: $plookups, page_cache_hits: $phits, browser: $probe}' >docs/benchmarks.json
-python3 scripts/bench-report.py docs/benchmarks.json docs/benchmarks.md
+    page_cache_lookups: $plookups, page_cache_hits: $phits, viewer_page_lookups: $vlookups, viewer_page_hits: $vhits,
+    signed_profile: {parts: $profile, bytes_allocated_per_request: $allocreq, gc_pause_percent: $gcpause, run: $counted},
+    browser: $probe}' >docs/benchmarks.json
+python3 scripts/bench-report.py docs/benchmarks.json docs/benchmarks.md README.md

@@ -8,6 +8,14 @@ cd "$(dirname "$0")/.."
 apt_install chromium fonts-dejavu-core
 export ANTONIO_CHROMIUM="${ANTONIO_CHROMIUM:-/usr/bin/chromium}"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# Lighthouse, pinned in Antonio.Tests/lighthouse (the page-quality gate): Node from Debian when missing,
+# npm ci only when the installed version is not the pinned one.
+command -v node >/dev/null 2>&1 || apt_install nodejs
+command -v npm >/dev/null 2>&1 || apt_install npm
+lh_dir=Antonio.Tests/lighthouse
+lh_want=$(node -p "require('./$lh_dir/package.json').dependencies.lighthouse")
+lh_have=$(node -p "try { require('./$lh_dir/node_modules/lighthouse/package.json').version } catch { '' }")
+[ "$lh_want" = "$lh_have" ] || npm ci --prefix "$lh_dir" --no-audit --no-fund --loglevel=error
 # The house style (.editorconfig): a formatting change is a failure, like a failing test.
 dotnet format Antonio.Workshops.sln --verify-no-changes --verbosity quiet \
   || { echo "test.sh: 'dotnet format Antonio.Workshops.sln' would change files: run it and commit" >&2; exit 1; }

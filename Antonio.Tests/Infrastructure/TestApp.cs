@@ -86,6 +86,9 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>GETs a path as an anonymous visitor: the response, its body and the request's final record (queries, cache misses).</summary>
     public Task<PageResult> GetAsync(string path, IDictionary<string, string>? headers = null) => Anonymous.GetAsync(path, headers);
 
+    /// <summary>As <see cref="WebUser.SettledAsync"/>, as an anonymous visitor.</summary>
+    public Task<PageResult> SettledAsync(string path, IDictionary<string, string>? headers = null) => Anonymous.SettledAsync(path, headers);
+
     public async Task<RequestRecord> WaitForRecordAsync(string id)
     {
         var log = Service<RequestLog>();
@@ -111,4 +114,7 @@ public sealed class TestApp : IAsyncDisposable
 public sealed record PageResult(int Status, string Body, RequestRecord Record, string? ServerTiming)
 {
     public int Queries => Record.Queries;
+
+    /// <summary>Whether Blazor streamed part of the page after its first flush (a placeholder was shown).</summary>
+    public bool Streamed => Body.Contains("<blazor-ssr>", StringComparison.Ordinal);
 }

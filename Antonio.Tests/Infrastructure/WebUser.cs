@@ -82,5 +82,15 @@ public sealed partial class WebUser : IDisposable
             response.Headers.TryGetValues("Server-Timing", out var st) ? string.Join(",", st) : null);
     }
 
+    /// <summary>
+    /// GETs a page until it has settled: a cold first render may stream placeholders, and the page caches never
+    /// store such a page (<c>UnsettledPage</c>); the render after it, from warm reads, is the one stored.
+    /// </summary>
+    public async Task<PageResult> SettledAsync(string path, IDictionary<string, string>? headers = null)
+    {
+        var page = await GetAsync(path, headers);
+        return page.Streamed ? await GetAsync(path, headers) : page;
+    }
+
     public void Dispose() => Client.Dispose();
 }

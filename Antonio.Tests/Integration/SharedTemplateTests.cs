@@ -21,6 +21,9 @@ public sealed partial class SharedTemplateTests(WritableDatabaseFixture fixture)
     public async Task InitializeAsync() => _app = await TestApp.StartAsync(fixture.Database);
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
+    /// <summary>The lesson body's element (the bare class name is also in the inlined stylesheet).</summary>
+    private const string LessonBody = "class=\"prose lesson-body\"";
+
     private static bool FromTemplate(PageResult page) => page.ServerTiming?.Contains("page;desc=\"template\"", StringComparison.Ordinal) == true;
 
     [GeneratedRegex("<li class=\"[^\"]*\\bdone\\b[^\"]*\">.*?href=\"([^\"]+)\"", RegexOptions.Singleline)]
@@ -115,7 +118,7 @@ public sealed partial class SharedTemplateTests(WritableDatabaseFixture fixture)
                 var page = await users[email].GetAsync(path);
                 var (open, done) = expectations[key];
                 var who = email == "" ? "anonymous" : email;
-                Assert.True(open == page.Body.Contains("lesson-body"), $"{who} on {path}: expected {(open ? "the lesson" : "the paywall")}");
+                Assert.True(open == page.Body.Contains(LessonBody), $"{who} on {path}: expected {(open ? "the lesson" : "the paywall")}");
                 Assert.True(open != page.Body.Contains("class=\"paywall\""), $"{who} on {path}");
                 Assert.True(done.SetEquals(DoneIn(page.Body)), $"{who} on {path}: progress {string.Join(",", DoneIn(page.Body))} is not theirs ({string.Join(",", done)})");
                 foreach (var other in viewers.Where(v => v != "" && v != email))
@@ -147,11 +150,45 @@ public sealed partial class SharedTemplateTests(WritableDatabaseFixture fixture)
         {
             Provider = "local", ChargeId = "ch_template_" + Guid.NewGuid().ToString("N"), UserId = userId, ProductId = product, AmountCents = 100,
         });
-        Assert.Contains("lesson-body", (await buyer.GetAsync(path)).Body);
+        Assert.Contains(LessonBody, (await buyer.GetAsync(path)).Body);
         await _app.Service<Antonio.Web.Commerce.Fulfilment>().RefundAsync(purchase!.Value, actorId: null);
         var refunded = await buyer.GetAsync(path);
         Assert.Contains("class=\"paywall\"", refunded.Body);
-        Assert.DoesNotContain("lesson-body", refunded.Body);
+        Assert.DoesNotContain(LessonBody, refunded.Body);
+    }
+
+    [Fact]
+    public async Task An_edit_reaches_every_learner_of_a_shared_page_at_once_and_a_learners_progress_drops_nobody_elses_page()
+    {
+        var workshop = await SeededData.WorkshopAsync(fixture.Database, 1);
+        var lesson = new LessonNavigator(workshop).Lessons[2].Lesson;
+        var path = $"/workshops/{workshop.Slug}/{lesson.Slug}";
+        using var buyer = await WebUser.SignedInAsync(_app, DemoAccounts.Buyer);
+        using var other = await WebUser.SignedInAsync(_app, DemoAccounts.BundleBuyer);
+        Assert.False(FromTemplate(await buyer.GetAsync(path)));
+        Assert.True(FromTemplate(await other.GetAsync(path)));
+
+        // The template was rendered after both the workshop and this viewer's access had been read for
+        // its key: it still goes stale with them, and with the lesson.
+        var editor = _app.Service<Antonio.Web.Admin.ContentEditor>();
+        Assert.Equal(Antonio.Web.Admin.EditOutcome.Saved, await editor.UpdateFieldsAsync(workshop.Id, null, f => f.Title = "Retitled for everyone"));
+        foreach (var viewer in new[] { buyer, other })
+            Assert.Contains("Retitled for everyone", (await viewer.GetAsync(path)).Body);
+        Assert.Equal(Antonio.Web.Admin.EditOutcome.Saved, await editor.UpdateFieldsAsync(lesson.Id, null, f => f.Title = "Renamed for everyone"));
+        foreach (var viewer in new[] { buyer, other })
+        {
+            var page = await viewer.GetAsync(path);
+            Assert.Contains("Renamed for everyone", page.Body);
+            Assert.DoesNotContain(lesson.Title, page.Body);
+        }
+
+        // Completing a lesson changes the learner's own slots, not the page the others share.
+        Assert.True(FromTemplate(await other.GetAsync(path)));
+        await CompleteAsync(DemoAccounts.Buyer, lesson.Id);
+        var shared = await other.GetAsync(path);
+        Assert.True(FromTemplate(shared), "one learner's progress dropped the page every learner shares");
+        Assert.DoesNotContain(path, DoneIn(shared.Body));
+        Assert.Contains(path, DoneIn((await buyer.GetAsync(path)).Body));
     }
 
     [Fact]
@@ -161,8 +198,8 @@ public sealed partial class SharedTemplateTests(WritableDatabaseFixture fixture)
         var path = $"/workshops/{workshop.Slug}/{new LessonNavigator(workshop).Lessons[1].Lesson.Slug}";
         using var buyer = await WebUser.SignedInAsync(_app, DemoAccounts.Buyer);
         static string Tokens(string html) => Regex.Replace(html, "name=\"__RequestVerificationToken\" value=\"[^\"]+\"|value=\"[^\"]+\" name=\"__RequestVerificationToken\"", "TOKEN");
-        var plain = await buyer.GetAsync(path);
-        for (var i = 0; i < 2; i++) // the miss that renders the template, then a hit
+        var plain = await buyer.SettledAsync(path);
+        for (var i = 0; i < 2; i++) // the same page, from the template
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
             request.Headers.Add("Accept-Encoding", "gzip");
@@ -173,6 +210,7 @@ public sealed partial class SharedTemplateTests(WritableDatabaseFixture fixture)
         }
 
         var anonymousPath = $"/workshops/{workshop.Slug}";
+        await _app.SettledAsync(anonymousPath);
         var pages = new List<string>();
         for (var i = 0; i < 2; i++) // rendered, then from the page cache: the same compressed page
         {

@@ -63,4 +63,28 @@ public sealed class StreamingTests(SeededDatabaseFixture seeded)
         // …and the pricing markup came later, in its own chunk, after the slow query.
         Assert.True(pricingAt - heroAt > TimeSpan.FromMilliseconds(300), $"hero at {heroAt}, pricing at {pricingAt}");
     }
+
+    [Fact]
+    public async Task A_page_that_streamed_a_placeholder_is_not_stored_and_the_next_settled_render_is()
+    {
+        await using var app = await TestApp.StartAsync(seeded.Database,
+            configure: b => b.Services.AddSingleton<IInterceptor, SlowPricingInterceptor>());
+        var path = $"/workshops/{SeededData.Slug(0)}";
+
+        var streamed = await app.GetAsync(path);
+        Assert.Contains("<blazor-ssr>", streamed.Body);
+        Assert.Contains("class=\"skeleton\"", streamed.Body);
+
+        // Not served from the page cache: rendered again, now from warm reads, with no placeholder to swap.
+        var settled = await app.GetAsync(path);
+        Assert.DoesNotContain("page;desc=\"hit\"", settled.ServerTiming ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain("<blazor-ssr>", settled.Body);
+        Assert.DoesNotContain("class=\"skeleton\"", settled.Body);
+        Assert.Contains("class=\"products\"", settled.Body);
+
+        // That settled page is the one stored.
+        var hit = await app.GetAsync(path);
+        Assert.Contains("page;desc=\"hit\"", hit.ServerTiming ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain("<blazor-ssr>", hit.Body);
+    }
 }

@@ -223,4 +223,21 @@ public sealed class AccessRulesTests
         Assert.Equal(LinkTiers.Standard, AccessRules.LessonTier(Node("x"), Section("s", LinkTiers.Standard)));
         Assert.Equal(LinkTiers.Free, AccessRules.LessonTier(L4, S2));
     }
+
+    /// <summary>Shared templates are keyed by <see cref="AccessFlags.Key"/>: no flag may be left out of it, now or when one is added.</summary>
+    [Fact]
+    public void Every_access_flag_changes_the_flags_key()
+    {
+        var keys = new HashSet<string> { AccessFlags.None.Key };
+        foreach (var property in typeof(AccessFlags).GetProperties().Where(p => p.CanWrite))
+        {
+            var flags = AccessFlags.None with { };
+            object changed = property.PropertyType == typeof(bool) ? true
+                : property.PropertyType == typeof(DateTimeOffset?) ? Now
+                : throw new InvalidOperationException($"Teach this test to change {property.Name}.");
+            property.SetValue(flags, changed);
+            Assert.True(keys.Add(flags.Key), $"{property.Name} does not change the key");
+        }
+        Assert.True(keys.Count > 6);
+    }
 }

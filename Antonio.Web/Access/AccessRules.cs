@@ -19,6 +19,15 @@ public sealed record AccessFlags
     public bool HasWorkshopAccess { get; init; }
 
     public static readonly AccessFlags None = new();
+
+    /// <summary>
+    /// Every flag, in a few characters: for keys that must differ whenever any flag does (shared page
+    /// templates). A test flips each property and checks that the key changes.
+    /// </summary>
+    public string Key =>
+        $"{B(CanViewWorkshop)}{B(CanViewLesson)}{B(CanInviteTeam)}{B(IsRegionRestricted)}{B(IsPendingOpenAccess)}{B(HasWorkshopAccess)}{OpensAt?.UtcTicks}";
+
+    private static char B(bool flag) => flag ? '1' : '0';
 }
 
 /// <summary>Who is asking (null snapshot = signed out), from which country, and when.</summary>

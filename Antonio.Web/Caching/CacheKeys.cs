@@ -30,8 +30,9 @@ public static class CacheKeys
     /// <summary>"v1:{function}:{arg1}:{arg2}…" with every argument escaped so ':' cannot appear inside one.</summary>
     private static string Build(string function, params string[] args)
     {
-        var key = Version + ":" + function;
-        foreach (var arg in args) key += ":" + Uri.EscapeDataString(arg);
-        return key;
+        var parts = new string[3 + 2 * args.Length];
+        (parts[0], parts[1], parts[2]) = (Version, ":", function);
+        for (var i = 0; i < args.Length; i++) (parts[3 + 2 * i], parts[4 + 2 * i]) = (":", Uri.EscapeDataString(args[i]));
+        return string.Concat(parts); // one string, however many arguments (keys are built on every request)
     }
 }

@@ -45,7 +45,7 @@ public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDb
         // Whoever is collecting (the page cache, for an anonymous page it stores) learns this entry's
         // tags; nobody is collecting for a signed-in request, so a hit computes no tags there.
         if (CacheReadTags.Of(context) is { } collected) collected.UnionWith(entryTags ?? tags(result));
-        RequestReads.Remember(context, key, result);
+        RequestReads.Remember(context, key, result, () => entryTags ?? tags(result));
         return result;
     }
 }

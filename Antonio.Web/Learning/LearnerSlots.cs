@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Encodings.Web;
 using Antonio.Data.Content;
 using Antonio.Web.Access;
@@ -8,7 +10,8 @@ namespace Antonio.Web.Learning;
 /// <summary>
 /// A learner's own progress in a shared page: which lessons are done (a class and a tick in the
 /// navigation), the progress summary, the completion form's state. Read once per request from the
-/// cached progress of this viewer in this workshop.
+/// cached progress of this viewer in this workshop; the markup is <see cref="ProgressMarkup"/>'s,
+/// encoded once (the two states of each small value, and each cached progress's summary).
 /// </summary>
 internal sealed class LearnerSlots(WorkshopReader workshops, ProgressService progress) : IViewerSlotSource
 {
@@ -16,25 +19,41 @@ internal sealed class LearnerSlots(WorkshopReader workshops, ProgressService pro
 
     public IReadOnlyCollection<string> Slots { get; } = [Done, Tick, Summary, Complete, CompleteClass, CompleteLabel];
 
-    public async ValueTask<Func<string, string, string>> PrepareAsync(HttpContext context)
+    /// <summary>[slot][0 = not complete, 1 = complete] for every slot but the summary.</summary>
+    private static readonly Dictionary<string, byte[][]> ByState = new(StringComparer.Ordinal)
+    {
+        [Done] = Both(c => c ? ProgressMarkup.DoneClass : ""),
+        [Tick] = Both(ProgressMarkup.Tick),
+        [Complete] = Both(ProgressMarkup.CompletePostValue),
+        [CompleteClass] = Both(ProgressMarkup.CompleteButtonClass),
+        [CompleteLabel] = Both(c => HtmlEncoder.Default.Encode(ProgressMarkup.CompleteButtonLabel(c))),
+    };
+
+    /// <summary>The summary of a cached progress (which belongs to one workshop instance: see <see cref="ModuleProgress.Of"/>).</summary>
+    private static readonly ConditionalWeakTable<ModuleProgress, Tuple<WorkshopData, byte[]>> Summaries = new();
+
+    public async ValueTask<Func<string, string, byte[]>> PrepareAsync(HttpContext context)
     {
         var workshop = context.GetRouteValue("workshop") is string key ? await workshops.GetAsync(key, context.RequestAborted) : null;
         if (workshop is null || ViewerContext.UserId(context.User) is not { } userId)
             throw new InvalidOperationException("A learner's progress slot on a page that is not a workshop's.");
         var module = await progress.GetAsync(userId, workshop, LessonNavigator.For(workshop), context.RequestAborted);
-        var summary = ProgressMarkup.Summary(module, workshop);
+        var summary = SummaryOf(module, workshop);
         return (slot, argument) =>
         {
+            if (slot == Summary) return summary;
             var complete = Guid.TryParseExact(argument, "N", out var lesson) && module.IsComplete(lesson);
-            return slot switch
-            {
-                Done => complete ? ProgressMarkup.DoneClass : "",
-                Tick => ProgressMarkup.Tick(complete),
-                Summary => summary,
-                Complete => ProgressMarkup.CompletePostValue(complete),
-                CompleteClass => ProgressMarkup.CompleteButtonClass(complete),
-                _ => HtmlEncoder.Default.Encode(ProgressMarkup.CompleteButtonLabel(complete)),
-            };
+            return ByState.TryGetValue(slot, out var states) ? states[complete ? 1 : 0] : throw new ArgumentOutOfRangeException(nameof(slot), slot, null);
         };
     }
+
+    private static byte[] SummaryOf(ModuleProgress module, WorkshopData workshop)
+    {
+        if (Summaries.TryGetValue(module, out var known) && ReferenceEquals(known.Item1, workshop)) return known.Item2;
+        var bytes = Encoding.UTF8.GetBytes(ProgressMarkup.Summary(module, workshop));
+        Summaries.AddOrUpdate(module, Tuple.Create(workshop, bytes));
+        return bytes;
+    }
+
+    private static byte[][] Both(Func<bool, string> markup) => [Encoding.UTF8.GetBytes(markup(false)), Encoding.UTF8.GetBytes(markup(true))];
 }

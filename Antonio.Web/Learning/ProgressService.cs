@@ -2,7 +2,7 @@ using Antonio.Data;
 using Antonio.Data.Content;
 using Antonio.Data.Progress;
 using Antonio.Web.Caching;
-using Antonio.Web.Learning;
+using Antonio.Web.PageCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Antonio.Web.Learning;
@@ -12,12 +12,20 @@ public sealed class ProgressService(CachedReader reader, IDbContextFactory<Anton
 {
     public async ValueTask<ModuleProgress> GetAsync(Guid userId, WorkshopData workshop, LessonNavigator navigator, CancellationToken ct = default)
     {
-        var lessonIds = navigator.Lessons.Select(l => l.Lesson.Id).ToList();
         var completed = await reader.GetAsync(CacheKeys.ModuleProgress(userId, workshop.Id), CacheEntryKinds.PerUser,
-            (db, token) => ProgressQuery.CompletedAsync(db, userId, lessonIds, token),
+            (db, token) => ProgressQuery.CompletedAsync(db, userId, navigator.Lessons.Select(l => l.Lesson.Id).ToList(), token),
             _ => [CacheTags.Progress(userId), CacheTags.Content(workshop.Id)], ct);
         return ModuleProgress.Of(navigator, completed);
     }
+
+    /// <summary>
+    /// The progress a page shows: the viewer's own — or, while the page is rendered as a template that
+    /// many viewers will share (<see cref="ViewerSlots.Templating"/>), nobody's: an empty progress gives the
+    /// page its shape and the slots carry each viewer's own. So a shared template holds no learner's
+    /// progress and is not dropped when one learner completes a lesson.
+    /// </summary>
+    public ValueTask<ModuleProgress> ForPageAsync(Guid userId, WorkshopData workshop, LessonNavigator navigator, ViewerSlots slots, CancellationToken ct = default) =>
+        slots.Templating ? ValueTask.FromResult(ModuleProgress.From(navigator, [])) : GetAsync(userId, workshop, navigator, ct);
 
     /// <summary>Completing writes (user, lesson, completed_at); un-completing deletes the row.</summary>
     public async Task SetCompletedAsync(Guid userId, Guid lessonId, bool completed, CancellationToken ct = default)

@@ -22,6 +22,29 @@ public sealed class WorkshopReader(CachedReader reader)
         reader.GetAsync(CacheKeys.WorkshopList(), CacheEntryKinds.Content,
             (db, token) => WorkshopListQuery.LoadAsync(db, token), _ => [CacheTags.WorkshopList], ct);
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WorkshopData, IReadOnlySet<string>> Covered = new();
+
+    /// <summary>
+    /// Every tag whose removal also removes this cached workshop, so that whatever was made from this very
+    /// instance goes stale with it: the workshop's own tags, and the content tag of every resource in its
+    /// tree (the workshop, its sections, lessons, solutions and videos) — an edit of any of them drops its
+    /// ancestors' tags too (<see cref="CacheInvalidator.ContentChangedAsync"/>). Computed once per instance.
+    /// </summary>
+    public static IReadOnlySet<string> TagsCoveredBy(WorkshopData data) => Covered.GetValue(data, static data =>
+    {
+        var tags = Tags(data).ToHashSet();
+        if (data.IntroVideo is { } intro) tags.Add(CacheTags.Content(intro.Id));
+        var nodes = new Stack<TreeNode>(data.Children);
+        while (nodes.TryPop(out var node))
+        {
+            tags.Add(CacheTags.Content(node.Id));
+            if (node.Solution is { } solution) tags.Add(CacheTags.Content(solution.Id));
+            if (node.Video is { } video) tags.Add(CacheTags.Content(video.Id));
+            foreach (var child in node.Children) nodes.Push(child);
+        }
+        return tags;
+    });
+
     /// <summary>
     /// The workshop's own tag covers its whole tree: edits of a section or lesson invalidate their
     /// ancestors' tags too (<see cref="CacheInvalidator.ContentChangedAsync"/>). Products: their own tags.

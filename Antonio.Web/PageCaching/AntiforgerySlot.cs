@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Caching.Memory;
@@ -20,20 +21,20 @@ internal sealed class AntiforgerySlot(IAntiforgery antiforgery, Microsoft.Extens
 
     public IReadOnlyCollection<string> Slots { get; } = [Slot];
 
-    public ValueTask<Func<string, string, string>> PrepareAsync(HttpContext context)
+    public ValueTask<Func<string, string, byte[]>> PrepareAsync(HttpContext context)
     {
         var cookie = options.Value.Cookie.Name is { } name ? context.Request.Cookies[name] : null;
-        var key = cookie is null ? null : (context.User.Identity?.Name ?? "") + "\n" + cookie;
-        if (key is null || !_tokens.TryGetValue(key, out string? token))
+        object? key = cookie is null ? null : (context.User.Identity?.Name ?? "", cookie);
+        if (key is null || !_tokens.TryGetValue(key, out byte[]? token))
         {
-            token = HtmlEncoder.Default.Encode(antiforgery.GetAndStoreTokens(context).RequestToken ?? "");
+            token = Encoding.UTF8.GetBytes(HtmlEncoder.Default.Encode(antiforgery.GetAndStoreTokens(context).RequestToken ?? ""));
             // Remember it only for the cookie it was made for: a request whose cookie was missing or
             // unusable has just been given a new one.
             var newCookie = context.Response.Headers.SetCookie.Any(c => c?.StartsWith(options.Value.Cookie.Name + "=", StringComparison.Ordinal) == true);
             if (key is not null && !newCookie)
                 _tokens.Set(key, token, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(20) });
         }
-        return ValueTask.FromResult<Func<string, string, string>>((_, _) => token!);
+        return ValueTask.FromResult<Func<string, string, byte[]>>((_, _) => token!);
     }
 
     public void Dispose() => _tokens.Dispose();

@@ -8,5 +8,13 @@ namespace Antonio.Web.PageCaching;
 /// </summary>
 public interface IViewerPageVariant
 {
-    ValueTask<string?> VariantAsync(HttpContext context);
+    ValueTask<ViewerPageVariant?> VariantAsync(HttpContext context);
 }
+
+/// <summary>
+/// A shared page's key, and optionally the cached value it was decided from (its <paramref name="Basis"/>,
+/// e.g. the workshop): a template made from that very instance is used only while the cache still hands
+/// out that instance, so the template needs no tag that the basis's own removal already follows
+/// (<paramref name="CoveredTags"/>) — fewer tags to check on every hit.
+/// </summary>
+public sealed record ViewerPageVariant(string Key, object? Basis = null, IReadOnlySet<string>? CoveredTags = null);

@@ -8,7 +8,8 @@ public interface IViewerSlotSource
 
     /// <summary>
     /// Looks up what the slots need for this viewer once, and returns the function that gives a slot's
-    /// value (HTML, already encoded) for an argument.
+    /// value for an argument: HTML, already encoded, as UTF-8 (the bytes that are sent; sources hand out
+    /// shared arrays for values that repeat, which nobody writes to).
     /// </summary>
-    ValueTask<Func<string, string, string>> PrepareAsync(HttpContext context);
+    ValueTask<Func<string, string, byte[]>> PrepareAsync(HttpContext context);
 }

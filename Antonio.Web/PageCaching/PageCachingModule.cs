@@ -6,7 +6,7 @@ namespace Antonio.Web.PageCaching;
 
 /// <summary>
 /// Whole rendered pages for anonymous visitors, and templates filled per viewer for signed-in ones
-/// (<see cref="ViewerPageCache"/>), so a warm learner page costs no rendering at all.
+/// (<see cref="ViewerPages"/>), so a warm learner page costs no rendering at all.
 /// Built on ASP.NET Core's output cache (request collapsing, streaming capture) with its store in the
 /// one FusionCache; which pages (<see cref="SharedPageAttribute"/>), what they vary by
 /// (<see cref="IPageVariation"/>), how they go stale (the tags of what they read), and the antiforgery
@@ -49,6 +49,7 @@ public static class PageCachingModule
         });
         services.AddScoped<AntiforgeryStateProvider, OnDemandAntiforgeryStateProvider>();
         services.AddScoped<ViewerSlots>();
+        services.AddSingleton<ViewerPages>();
         services.AddSingleton<IViewerSlotSource, AntiforgerySlot>();
         return builder;
     }
@@ -56,10 +57,11 @@ public static class PageCachingModule
     /// <summary>After authentication and authorization: anonymous visitors share whole pages; signed-in viewers share templates.</summary>
     public static WebApplication UsePageCaching(this WebApplication app)
     {
+        app.UseMiddleware<ViewerPageHits>(); // first: a hit writes its own gzip straight to the connection
         app.UseOutputCache();
         app.UseResponseCompression(); // inside the page cache: what it stores is compressed
         app.UseMiddleware<StreamedPageCompression>();
-        app.UseMiddleware<ViewerPageCache>(); // inside compression: it sends its own gzip, marked, which compression leaves alone
+        app.UseMiddleware<ViewerPageTemplating>(); // inside compression: it sends its own gzip, marked, which compression leaves alone
         return app;
     }
 }

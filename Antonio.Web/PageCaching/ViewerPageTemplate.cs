@@ -5,12 +5,17 @@ namespace Antonio.Web.PageCaching;
 /// <summary>
 /// A rendered page cut at its viewer slots: literal texts and (slot, argument) holes — texts[0], holes[0],
 /// texts[1], … texts[n] — as UTF-8 and as deflate blocks ready to send gzip (<see cref="GzipSegments"/>),
-/// with the headers the page set. Immutable; shared by every viewer with the same access decision.
+/// with the headers the page set, and for each hole the slot source that fills it (an index into the
+/// sources the template was cut for). Immutable; shared by every viewer with the same access decision.
 /// </summary>
-public sealed record ViewerPageTemplate(byte[][] Texts, byte[][] Deflated, (string Slot, string Argument)[] Holes, string[] SlotNames,
+public sealed record ViewerPageTemplate(byte[][] Texts, byte[][] Deflated, (string Slot, string Argument)[] Holes, int[] HoleSources,
     Dictionary<string, string> Headers)
 {
-    public static ViewerPageTemplate Parse(string html, Dictionary<string, string> headers)
+    /// <summary>The cached value the page was rendered from (<see cref="ViewerPageVariant.Basis"/>); set once, when it is kept.</summary>
+    public object? Basis { get; init; }
+
+    /// <param name="sourceOf">The index of the source that fills a slot; throws for a slot no source fills.</param>
+    public static ViewerPageTemplate Parse(string html, Dictionary<string, string> headers, Func<string, int> sourceOf)
     {
         var texts = new List<byte[]>();
         var holes = new List<(string, string)>();
@@ -23,6 +28,6 @@ public sealed record ViewerPageTemplate(byte[][] Texts, byte[][] Deflated, (stri
         }
         texts.Add(Encoding.UTF8.GetBytes(html[at..]));
         return new ViewerPageTemplate([.. texts], [.. texts.Select(t => GzipSegments.Deflate(t))], [.. holes],
-            holes.Select(h => h.Item1).Distinct().ToArray(), headers);
+            [.. holes.Select(h => sourceOf(h.Item1))], headers);
     }
 }

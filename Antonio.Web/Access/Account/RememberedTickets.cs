@@ -30,7 +30,7 @@ internal sealed class RememberedTickets(ISecureDataFormat<AuthenticationTicket> 
     public AuthenticationTicket? Unprotect(string? protectedText, string? purpose)
     {
         if (string.IsNullOrEmpty(protectedText)) return null;
-        var key = (purpose ?? "") + "\n" + protectedText;
+        var key = (purpose, protectedText); // not concatenated: a cookie is a kilobyte or two
         if (!memory.Tickets.TryGetValue(key, out AuthenticationTicket? ticket))
         {
             ticket = inner.Unprotect(protectedText, purpose);

@@ -1,6 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -24,7 +24,7 @@ public static class SecurityStampCheck
         {
             var snapshot = await services.GetRequiredService<AccessReader>().GetAsync(userId, context.HttpContext.RequestAborted);
             if (snapshot.SecurityStamp is { } current
-                && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(current)))
+                && CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(presented.AsSpan()), MemoryMarshal.AsBytes(current.AsSpan())))
                 return;
         }
         context.RejectPrincipal();

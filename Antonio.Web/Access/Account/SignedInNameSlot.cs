@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using Antonio.Web.PageCaching;
 
@@ -10,9 +11,9 @@ internal sealed class SignedInNameSlot : IViewerSlotSource
 
     public IReadOnlyCollection<string> Slots { get; } = [Slot];
 
-    public ValueTask<Func<string, string, string>> PrepareAsync(HttpContext context)
+    public ValueTask<Func<string, string, byte[]>> PrepareAsync(HttpContext context)
     {
-        var name = HtmlEncoder.Default.Encode(context.User.Identity?.Name ?? "");
-        return ValueTask.FromResult<Func<string, string, string>>((_, _) => name);
+        var name = Encoding.UTF8.GetBytes(HtmlEncoder.Default.Encode(context.User.Identity?.Name ?? ""));
+        return ValueTask.FromResult<Func<string, string, byte[]>>((_, _) => name);
     }
 }
