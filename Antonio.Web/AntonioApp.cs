@@ -41,7 +41,7 @@ public static class AntonioApp
         app.UsePageCaching();
         app.UseRateLimiter();
         app.UseAntiforgery();
-        app.MapHosting().MapObservability(AccessPolicies.Admin).MapAccess().MapCommerce().MapPages();
+        app.MapHosting().MapObservability(AccessPolicies.Admin).MapAccess().MapCommerce().MapLearning().MapPages();
         await app.PrepareDatabaseAsync();
         return app;
     }

@@ -181,12 +181,14 @@ echo "bench: runtime counters and a CPU profile of the signed-in mix at 50 conne
 rm -f "$OUT/counters.csv" "$OUT/profile.speedscope.json"
 (sleep 2; dotnet dotnet-counters collect -p "$APP_PID" --counters System.Runtime --format csv -o "$OUT/counters.csv" \
   --refresh-interval 2 --duration 00:00:00:10 </dev/null >/dev/null 2>&1) &
-COUNTED=$(BENCH_PAIRS="$OUT/signed-mix.txt" wrk -t2 -c50 -d14s --timeout 5s -s scripts/bench-mix.lua "$BASE" | tail -1); wait
+COLLECTOR=$! # wait for this one only: a bare wait would wait for the app, which runs in the background too
+COUNTED=$(BENCH_PAIRS="$OUT/signed-mix.txt" wrk -t2 -c50 -d14s --timeout 5s -s scripts/bench-mix.lua "$BASE" | tail -1); wait "$COLLECTOR"
 ALLOC_PER_SECOND=$(grep 'total_allocated' "$OUT/counters.csv" | cut -d, -f5 | awk '{s+=$1; n++} END {print (n ? s/n/2 : 0)}')
 GC_PAUSE_SHARE=$(grep 'gc.pause.time' "$OUT/counters.csv" | cut -d, -f5 | awk '{s+=$1; n++} END {print (n ? 100*s/n/2 : 0)}')
 ALLOC_PER_REQUEST=$(echo "$ALLOC_PER_SECOND / $(echo "$COUNTED" | jq .rps)" | bc)
 (sleep 2; dotnet dotnet-trace collect -p "$APP_PID" --duration 00:00:00:10 --format Speedscope -o "$OUT/profile.nettrace" </dev/null >/dev/null 2>&1) &
-BENCH_PAIRS="$OUT/signed-mix.txt" wrk -t2 -c50 -d14s --timeout 5s -s scripts/bench-mix.lua "$BASE" >/dev/null; wait
+COLLECTOR=$!
+BENCH_PAIRS="$OUT/signed-mix.txt" wrk -t2 -c50 -d14s --timeout 5s -s scripts/bench-mix.lua "$BASE" >/dev/null; wait "$COLLECTOR"
 PROFILE=$(python3 scripts/bench-profile.py "$OUT/profile.speedscope.json")
 
 METRICS=$(curl -s "http://127.0.0.1:$METRICS_PORT/metrics")

@@ -862,6 +862,10 @@ namespace Antonio.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<int?>("PositionSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("position_seconds");
+
                     b.HasKey("UserId", "ResourceId")
                         .HasName("pk_resource_progress");
 

@@ -1,10 +1,15 @@
 namespace Antonio.Data.Progress;
 
-/// <summary>A learner's completion of a lesson (§5d). Un-completing deletes the row.</summary>
+/// <summary>
+/// A learner's progress in one lesson (§5d): when they completed it (null: not complete) and where they
+/// stopped its video. One row per learner × lesson, upserted by both writes.
+/// </summary>
 public class ResourceProgress
 {
     public Guid UserId { get; set; }
     public Guid ResourceId { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+    /// <summary>Where the learner's player last was in the lesson's video, in whole seconds.</summary>
+    public int? PositionSeconds { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

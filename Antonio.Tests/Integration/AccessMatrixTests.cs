@@ -8,7 +8,7 @@ namespace Antonio.Tests.Integration;
 
 /// <summary>
 /// For every seeded access situation, every lesson page of a paid workshop: the lesson's body text,
-/// playback id and transcript appear in the HTML if and only if access is granted.
+/// playback id, stream URL, transcript and caption track appear if and only if access is granted.
 /// </summary>
 [Collection(SeededCollection.Name)]
 public sealed class AccessMatrixTests(SeededDatabaseFixture seeded) : IAsyncLifetime
@@ -70,12 +70,23 @@ public sealed class AccessMatrixTests(SeededDatabaseFixture seeded) : IAsyncLife
             Assert.Equal(200, page.Status);
             var heading = ">" + content.Body!.Split('\n').First(l => l.StartsWith("## ", StringComparison.Ordinal))[3..].Trim() + "</h2>";
             var transcript = System.Net.WebUtility.HtmlEncode(content.Video!.Transcript![..40]);
+            var captionsPath = $"/workshops/{workshop.Slug}/{position.Lesson.Slug}/captions.vtt";
+            // The caption track is the transcript again: decided exactly as the body is.
+            var captions = await user.GetAsync(captionsPath, headers);
+            var firstWords = string.Join(' ', content.Video.Transcript.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(4));
             if (expected)
             {
                 checkedOpen++;
                 Assert.Contains(heading, page.Body);
                 Assert.Contains(transcript, page.Body);
-                if (content.Video.IsReady) Assert.Contains(content.Video.PlaybackId!, page.Body);
+                Assert.Equal(200, captions.Status);
+                Assert.StartsWith("WEBVTT", captions.Body, StringComparison.Ordinal);
+                Assert.Contains(firstWords, captions.Body);
+                if (content.Video.IsReady)
+                {
+                    Assert.Contains($"/media/{content.Video.PlaybackId!}/index.m3u8", page.Body);
+                    Assert.Contains(captionsPath, page.Body);
+                }
             }
             else
             {
@@ -83,7 +94,11 @@ public sealed class AccessMatrixTests(SeededDatabaseFixture seeded) : IAsyncLife
                 Assert.DoesNotContain(heading, page.Body);
                 Assert.DoesNotContain(transcript, page.Body);
                 Assert.DoesNotContain(content.Video.PlaybackId!, page.Body);
+                Assert.DoesNotContain("captions.vtt", page.Body);
+                Assert.DoesNotContain(".m3u8", page.Body);
                 Assert.Contains("class=\"paywall\"", page.Body);
+                Assert.Equal(404, captions.Status);
+                Assert.DoesNotContain(firstWords, captions.Body);
             }
         }
         Assert.True(checkedOpen > 0, "every situation opens at least the free lessons");

@@ -1,13 +1,39 @@
 // The one small script learner pages load besides blazor.web.js. It wires browser-side islands by
 // event delegation (so it keeps working across Blazor's enhanced navigations), loads heavier code only
 // when needed, and reports Core Web Vitals of the first page view to /rum.
+
+// The video player (and hls.js, where needed) loads on the first intent to play: a click or a play key on
+// the video. "Up next" leaves a note for the lesson it opens, whose video then starts by itself.
+const AUTOPLAY_NEXT = 'antonio.player.autoplay-next';
+const loadPlayer = (video, play = true) => {
+  if (video.dataset.loading) return;
+  video.dataset.loading = '1';
+  import('./video-player.js').then((m) => m.attach(video, {
+    play,
+    leavingForNext: (path) => sessionStorage.setItem(AUTOPLAY_NEXT, path),
+  }));
+};
+const playerOf = (event) => (event.target instanceof Element ? event.target.closest('video[data-player]') : null);
 document.addEventListener('click', (event) => {
-  const video = event.target instanceof Element ? event.target.closest('video[data-player]') : null;
-  if (video && !video.dataset.loaded) {
-    video.dataset.loaded = '1';
-    import('./video-player.js').then((m) => m.attach(video));
+  const video = playerOf(event);
+  if (video) loadPlayer(video);
+}, { capture: true });
+document.addEventListener('keydown', (event) => {
+  const video = playerOf(event);
+  if (video && !video.dataset.loading && [' ', 'Enter', 'k'].includes(event.key)) {
+    event.preventDefault();
+    loadPlayer(video);
   }
 }, { capture: true });
+const autoplayArrived = () => {
+  const path = sessionStorage.getItem(AUTOPLAY_NEXT);
+  if (!path || path !== location.pathname) return;
+  sessionStorage.removeItem(AUTOPLAY_NEXT);
+  const video = document.querySelector('video[data-player]');
+  if (video) loadPlayer(video);
+};
+autoplayArrived();
+window.Blazor?.addEventListener?.('enhancedload', autoplayArrived);
 
 (() => {
   if (!('PerformanceObserver' in window) || !navigator.sendBeacon) return;

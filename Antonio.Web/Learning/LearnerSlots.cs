@@ -9,15 +9,15 @@ namespace Antonio.Web.Learning;
 
 /// <summary>
 /// A learner's own progress in a shared page: which lessons are done (a class and a tick in the
-/// navigation), the progress summary, the completion form's state. Read once per request from the
+/// navigation), the progress summary, the completion form's state, where their player resumes. Read once per request from the
 /// cached progress of this viewer in this workshop; the markup is <see cref="ProgressMarkup"/>'s,
 /// encoded once (the two states of each small value, and each cached progress's summary).
 /// </summary>
 internal sealed class LearnerSlots(WorkshopReader workshops, ProgressService progress) : IViewerSlotSource
 {
-    public const string Done = "done", Tick = "tick", Summary = "summary", Complete = "complete", CompleteClass = "completeclass", CompleteLabel = "completelabel";
+    public const string Done = "done", Tick = "tick", Summary = "summary", Complete = "complete", CompleteClass = "completeclass", CompleteLabel = "completelabel", Start = "start";
 
-    public IReadOnlyCollection<string> Slots { get; } = [Done, Tick, Summary, Complete, CompleteClass, CompleteLabel];
+    public IReadOnlyCollection<string> Slots { get; } = [Done, Tick, Summary, Complete, CompleteClass, CompleteLabel, Start];
 
     /// <summary>[slot][0 = not complete, 1 = complete] for every slot but the summary.</summary>
     private static readonly Dictionary<string, byte[][]> ByState = new(StringComparer.Ordinal)
@@ -42,7 +42,9 @@ internal sealed class LearnerSlots(WorkshopReader workshops, ProgressService pro
         return (slot, argument) =>
         {
             if (slot == Summary) return summary;
-            var complete = Guid.TryParseExact(argument, "N", out var lesson) && module.IsComplete(lesson);
+            var known = Guid.TryParseExact(argument, "N", out var lesson);
+            if (slot == Start) return Seconds(known ? module.PositionOf(lesson) : 0);
+            var complete = known && module.IsComplete(lesson);
             return ByState.TryGetValue(slot, out var states) ? states[complete ? 1 : 0] : throw new ArgumentOutOfRangeException(nameof(slot), slot, null);
         };
     }
@@ -54,6 +56,12 @@ internal sealed class LearnerSlots(WorkshopReader workshops, ProgressService pro
         Summaries.AddOrUpdate(module, Tuple.Create(workshop, bytes));
         return bytes;
     }
+
+    /// <summary>Resume positions as UTF-8, the common ones encoded once.</summary>
+    private static readonly byte[][] SmallSeconds = [.. Enumerable.Range(0, 3600).Select(s => Encoding.UTF8.GetBytes(s.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+
+    private static byte[] Seconds(int seconds) => seconds >= 0 && seconds < SmallSeconds.Length
+        ? SmallSeconds[seconds] : Encoding.UTF8.GetBytes(seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static byte[][] Both(Func<bool, string> markup) => [Encoding.UTF8.GetBytes(markup(false)), Encoding.UTF8.GetBytes(markup(true))];
 }

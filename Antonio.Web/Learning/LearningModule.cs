@@ -22,4 +22,10 @@ public static class LearningModule
         if (video.StreamOrigin is { } origin) services.Configure<SecurityHeadersOptions>(o => o.MediaOrigins.Add(origin.GetLeftPart(UriPartial.Authority)));
         return builder;
     }
+
+    public static WebApplication MapLearning(this WebApplication app)
+    {
+        app.MapLessonMedia();
+        return app;
+    }
 }

@@ -1,11 +1,18 @@
 using Antonio.Data.Content;
-using Antonio.Web.Learning;
+using Antonio.Data.Progress;
 
 namespace Antonio.Web.Learning;
 
-/// <summary>A learner's progress through one workshop (§5d), computed from the current tree.</summary>
+/// <summary>A learner's progress through one workshop (§5d), computed from the current tree, and where they stopped each video.</summary>
 public sealed record ModuleProgress(IReadOnlySet<Guid> Completed, int CompletedCount, int Total, int Percent, TreeNode? NextLesson)
 {
+    private static readonly IReadOnlyDictionary<Guid, int> NoPositions = new Dictionary<Guid, int>();
+
+    /// <summary>Seconds into each lesson's video where the learner last was.</summary>
+    public IReadOnlyDictionary<Guid, int> Positions { get; init; } = NoPositions;
+
+    public int PositionOf(Guid lessonId) => Positions.TryGetValue(lessonId, out var seconds) ? seconds : 0;
+
     public static ModuleProgress From(LessonNavigator navigator, IEnumerable<Guid> completedIds)
     {
         var lessonIds = navigator.Lessons.Select(l => l.Lesson.Id).ToHashSet();
@@ -18,17 +25,17 @@ public sealed record ModuleProgress(IReadOnlySet<Guid> Completed, int CompletedC
 
     public bool IsComplete(Guid lessonId) => Completed.Contains(lessonId);
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyCollection<Guid>, Tuple<LessonNavigator, ModuleProgress>> Computed = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<LessonProgressRows, Tuple<LessonNavigator, ModuleProgress>> Computed = new();
 
     /// <summary>
-    /// <see cref="From"/>, computed once per cached list of completed lessons and reading order: a warm
-    /// page asks for the same two instances again, until progress or the workshop changes.
+    /// <see cref="From"/>, computed once per cached progress rows and reading order: a warm page asks for
+    /// the same two instances again, until progress or the workshop changes.
     /// </summary>
-    public static ModuleProgress Of(LessonNavigator navigator, IReadOnlyCollection<Guid> completedIds)
+    public static ModuleProgress Of(LessonNavigator navigator, LessonProgressRows rows)
     {
-        if (Computed.TryGetValue(completedIds, out var known) && ReferenceEquals(known.Item1, navigator)) return known.Item2;
-        var progress = From(navigator, completedIds);
-        Computed.AddOrUpdate(completedIds, Tuple.Create(navigator, progress));
+        if (Computed.TryGetValue(rows, out var known) && ReferenceEquals(known.Item1, navigator)) return known.Item2;
+        var progress = From(navigator, rows.Completed) with { Positions = rows.Positions };
+        Computed.AddOrUpdate(rows, Tuple.Create(navigator, progress));
         return progress;
     }
 }

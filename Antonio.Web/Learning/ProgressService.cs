@@ -7,15 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Antonio.Web.Learning;
 
-/// <summary>Reads (cached per user and workshop) and writes (then invalidates) lesson completion.</summary>
+/// <summary>Reads (cached per user and workshop) and writes (then invalidates) lesson completion and video positions.</summary>
 public sealed class ProgressService(CachedReader reader, IDbContextFactory<AntonioDbContext> dbFactory, CacheInvalidator invalidator, TimeProvider clock)
 {
     public async ValueTask<ModuleProgress> GetAsync(Guid userId, WorkshopData workshop, LessonNavigator navigator, CancellationToken ct = default)
     {
-        var completed = await reader.GetAsync(CacheKeys.ModuleProgress(userId, workshop.Id), CacheEntryKinds.PerUser,
-            (db, token) => ProgressQuery.CompletedAsync(db, userId, navigator.Lessons.Select(l => l.Lesson.Id).ToList(), token),
+        var rows = await reader.GetAsync(CacheKeys.ModuleProgress(userId, workshop.Id), CacheEntryKinds.PerUser,
+            (db, token) => ProgressQuery.ReadAsync(db, userId, navigator.Lessons.Select(l => l.Lesson.Id).ToList(), token),
             _ => [CacheTags.Progress(userId), CacheTags.Content(workshop.Id)], ct);
-        return ModuleProgress.Of(navigator, completed);
+        return ModuleProgress.Of(navigator, rows);
     }
 
     /// <summary>
@@ -27,7 +27,7 @@ public sealed class ProgressService(CachedReader reader, IDbContextFactory<Anton
     public ValueTask<ModuleProgress> ForPageAsync(Guid userId, WorkshopData workshop, LessonNavigator navigator, ViewerSlots slots, CancellationToken ct = default) =>
         slots.Templating ? ValueTask.FromResult(ModuleProgress.From(navigator, [])) : GetAsync(userId, workshop, navigator, ct);
 
-    /// <summary>Completing writes (user, lesson, completed_at); un-completing deletes the row.</summary>
+    /// <summary>Completing sets the row's completed_at; un-completing clears it (the video position stays).</summary>
     public async Task SetCompletedAsync(Guid userId, Guid lessonId, bool completed, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -37,7 +37,19 @@ public sealed class ProgressService(CachedReader reader, IDbContextFactory<Anton
                 ON CONFLICT (user_id, resource_id) DO UPDATE SET completed_at = EXCLUDED.completed_at
                 """, [userId, lessonId, clock.GetUtcNow()], ct);
         else
-            await db.ResourceProgress.Where(p => p.UserId == userId && p.ResourceId == lessonId).ExecuteDeleteAsync(ct);
+            await db.ResourceProgress.Where(p => p.UserId == userId && p.ResourceId == lessonId)
+                .ExecuteUpdateAsync(p => p.SetProperty(x => x.CompletedAt, (DateTimeOffset?)null), ct);
+        await invalidator.ProgressChangedAsync(userId, ct);
+    }
+
+    /// <summary>Where the learner's player is in a lesson's video (whole seconds): one upserted row per learner × lesson.</summary>
+    public async Task SetPositionAsync(Guid userId, Guid lessonId, int seconds, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO resource_progress (user_id, resource_id, position_seconds, created_at) VALUES ({0}, {1}, {2}, {3})
+            ON CONFLICT (user_id, resource_id) DO UPDATE SET position_seconds = EXCLUDED.position_seconds
+            """, [userId, lessonId, seconds, clock.GetUtcNow()], ct);
         await invalidator.ProgressChangedAsync(userId, ct);
     }
 }

@@ -5,9 +5,34 @@ public sealed class VideoOptions
 {
     public const string Section = "Antonio:Video";
 
-    /// <summary>The HLS URL of a playback id ({0}); its host is allowed in the Content-Security-Policy.</summary>
+    /// <summary>The path the local origin serves streams under: <c>/media/{playbackId}/index.m3u8</c>.</summary>
+    public const string LocalStreamUrlFormat = "/media/{0}/index.m3u8";
+
+    /// <summary>
+    /// The HLS URL of a playback id ({0}); its host is allowed in the Content-Security-Policy. With
+    /// <see cref="LocalOrigin"/> it is <see cref="LocalStreamUrlFormat"/>, on this site.
+    /// </summary>
     public string StreamUrlFormat { get; set; } = "https://stream.mux.com/{0}.m3u8";
 
+    /// <summary>
+    /// Serve streams from this app (Development and tests, where Mux cannot be reached): each playback id's
+    /// HLS files from <see cref="LocalDirectory"/>/{id}/, and the bundled demo stream for ids it does not
+    /// have, so the demo data plays offline. Refused in Production.
+    /// </summary>
+    public bool LocalOrigin { get; set; }
+
+    /// <summary>Where the local origin keeps streams, one folder per playback id (relative to the content root,
+    /// where the build copies the bundled demo stream).</summary>
+    public string LocalDirectory { get; set; } = "Media";
+
+    /// <summary>The bundled stream's folder: what the local origin plays for a playback id it has no folder for.</summary>
+    public const string DemoPlaybackId = "demo";
+
+    /// <summary>The stream host (null for the local origin: this site). On Unix "/media/…" parses as a file URI, hence the scheme test.</summary>
     public Uri? StreamOrigin => Uri.TryCreate(string.Format(System.Globalization.CultureInfo.InvariantCulture, StreamUrlFormat, "x"), UriKind.Absolute, out var url)
-        ? new Uri(url.GetLeftPart(UriPartial.Authority)) : null;
+        && url.Scheme is "https" or "http" ? new Uri(url.GetLeftPart(UriPartial.Authority)) : null;
+
+    /// <summary>The stream URL of a playback id, as pages write it.</summary>
+    public string StreamUrl(string playbackId) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, StreamUrlFormat, Uri.EscapeDataString(playbackId));
 }

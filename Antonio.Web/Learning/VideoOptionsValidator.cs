@@ -2,10 +2,17 @@ using Microsoft.Extensions.Options;
 
 namespace Antonio.Web.Learning;
 
-public sealed class VideoOptionsValidator : IValidateOptions<VideoOptions>
+public sealed class VideoOptionsValidator(IHostEnvironment environment) : IValidateOptions<VideoOptions>
 {
     public ValidateOptionsResult Validate(string? name, VideoOptions options)
     {
+        if (options.LocalOrigin)
+        {
+            if (environment.IsProduction())
+                return ValidateOptionsResult.Fail("Antonio:Video:LocalOrigin is on in Production: the local origin is for Development and tests. Stream from Mux (Antonio:Video:StreamUrlFormat).");
+            return options.StreamUrlFormat == VideoOptions.LocalStreamUrlFormat ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail($"Antonio:Video:LocalOrigin is on, so Antonio:Video:StreamUrlFormat must be '{VideoOptions.LocalStreamUrlFormat}'.");
+        }
         if (!options.StreamUrlFormat.Contains("{0}", StringComparison.Ordinal))
             return ValidateOptionsResult.Fail($"Antonio:Video:StreamUrlFormat '{options.StreamUrlFormat}' has no {{0}} for the playback id.");
         try

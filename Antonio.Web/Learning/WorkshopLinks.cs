@@ -11,4 +11,7 @@ public static class WorkshopLinks
         Workshop(workshop) + "/" + Uri.EscapeDataString(lesson.Slug);
 
     public static string Solution(WorkshopData workshop, TreeNode lesson) => Lesson(workshop, lesson) + "/solution";
+
+    /// <summary>The lesson video's captions (WebVTT from its transcript), for viewers who may watch it.</summary>
+    public static string Captions(WorkshopData workshop, TreeNode lesson) => Lesson(workshop, lesson) + "/captions.vtt";
 }

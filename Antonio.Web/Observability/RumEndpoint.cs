@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Threading.RateLimiting;
 using Antonio.Data;
 using Antonio.Data.Telemetry;
@@ -48,28 +47,9 @@ public static class RumEndpoint
         }).DisableAntiforgery().RequireRateLimiting(RateLimitPolicy);
 
     /// <summary>The valid metrics of a request body, or null when anything about it is off.</summary>
-    internal static async Task<List<RumMetric>?> ReadAsync(HttpRequest request)
-    {
-        if (request.ContentLength is > MaxBodyBytes) return null;
-        var buffer = new byte[MaxBodyBytes + 1];
-        var length = 0;
-        int read;
-        // A malformed chunked body or one that stalls throws BadHttpRequestException (400/408): the error
-        // handler answers with its status code.
-        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), request.HttpContext.RequestAborted)) > 0) length += read;
-        if (length == 0 || length > MaxBodyBytes) return null;
-        List<RumMetric>? metrics;
-        try
-        {
-            metrics = JsonSerializer.Deserialize<List<RumMetric>>(buffer.AsSpan(0, length), JsonSerializerOptions.Web);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-        if (metrics is not { Count: > 0 and <= MaxMetricsPerPost }) return null;
-        return metrics.All(IsValid) ? metrics : null;
-    }
+    internal static async Task<List<RumMetric>?> ReadAsync(HttpRequest request) =>
+        await SmallJsonBody.ReadAsync<List<RumMetric>>(request, MaxBodyBytes) is { Count: > 0 and <= MaxMetricsPerPost } metrics && metrics.All(IsValid)
+            ? metrics : null;
 
     private static bool IsValid(RumMetric? m) =>
         m?.Name is not null && MaxValues.TryGetValue(m.Name, out var max)

@@ -39,11 +39,19 @@ internal sealed class StreamedPageCompression(RequestDelegate next)
 
         // IHttpResponseBodyFeature: this stream, and the rest passed through after the mark is gone.
         public Stream Stream => this;
-        public System.IO.Pipelines.PipeWriter Writer => System.IO.Pipelines.PipeWriter.Create(this, new(leaveOpen: true));
+        // One writer for the whole response: a result that writes through BodyWriter and then flushes it asks
+        // for the writer twice, and a second, new writer would flush nothing of what the first one holds.
+        private System.IO.Pipelines.PipeWriter? _writer;
+        public System.IO.Pipelines.PipeWriter Writer => _writer ??= System.IO.Pipelines.PipeWriter.Create(this, new(leaveOpen: true));
         public void DisableBuffering() => inner.DisableBuffering();
         public Task StartAsync(CancellationToken cancellationToken = default) { Unmark(); return inner.StartAsync(cancellationToken); }
         public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default) { Unmark(); return inner.SendFileAsync(path, offset, count, cancellationToken); }
-        public Task CompleteAsync() { Unmark(); return inner.CompleteAsync(); }
+        public async Task CompleteAsync()
+        {
+            Unmark();
+            if (_writer is not null) await _writer.FlushAsync();
+            await inner.CompleteAsync();
+        }
 
         // Stream: writes and flushes go to the compressor's stream.
         public override bool CanRead => false;

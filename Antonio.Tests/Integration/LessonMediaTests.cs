@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text;
+using Antonio.Data.Seeding;
+using Antonio.Tests.Infrastructure;
+using Antonio.Web.Learning;
+
+namespace Antonio.Tests.Integration;
+
+/// <summary>Issue #15: what a lesson's player sends and fetches — its resume position, its captions, its stream.</summary>
+public sealed class LessonMediaTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
+{
+    private TestApp _app = null!;
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync(fixture.Database);
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private static readonly Dictionary<string, string> SameOrigin = new() { ["Sec-Fetch-Site"] = "same-origin" };
+
+    private static async Task<HttpResponseMessage> ReportAsync(WebUser user, string body, IDictionary<string, string>? headers = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/progress/position") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        foreach (var (k, v) in headers ?? SameOrigin) request.Headers.TryAddWithoutValidation(k, v);
+        return await user.Client.SendAsync(request);
+    }
+
+    private static string Report(string workshop, Guid lesson, double seconds) =>
+        $$"""{"workshop":"{{workshop}}","lesson":"{{lesson:N}}","seconds":{{seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}""";
+
+    private async Task<Antonio.Data.Content.TreeNode> PaidLessonWithVideoAsync(Antonio.Data.Content.WorkshopData workshop)
+    {
+        await using var db = fixture.Database.CreateContext();
+        foreach (var position in new LessonNavigator(workshop).Lessons.Where(p => p.Lesson.IsPublished && !Antonio.Web.Access.AccessRules.IsFreeTier(p.Lesson, p.Section)))
+            if ((await Antonio.Data.Content.LessonContentQuery.LoadAsync(db, position.Lesson.Id))?.Video?.IsReady == true) return position.Lesson;
+        throw new InvalidOperationException("no paid lesson with a ready video is seeded");
+    }
+
+    private async Task<int> RowsAsync() => (int)await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM resource_progress WHERE position_seconds IS NOT NULL");
+
+    [Fact]
+    public async Task A_learner_resumes_where_they_stopped_and_another_learner_of_the_same_shared_page_does_not()
+    {
+        var workshop = await SeededData.WorkshopAsync(fixture.Database, 0);
+        var lesson = await PaidLessonWithVideoAsync(workshop);
+        var path = $"/workshops/{workshop.Slug}/{lesson.Slug}";
+        using var buyer = await WebUser.SignedInAsync(_app, DemoAccounts.Buyer);
+        using var other = await WebUser.SignedInAsync(_app, DemoAccounts.BundleBuyer);
+        Assert.Contains("data-start=\"0\"", (await buyer.SettledAsync(path)).Body);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await ReportAsync(buyer, Report(workshop.Slug, lesson.Id, 42.7))).StatusCode);
+        var resumed = await buyer.GetAsync(path);
+        Assert.Contains("data-start=\"42\"", resumed.Body);
+        Assert.Equal(0, (await buyer.GetAsync(path)).Queries); // warm again: the position rides in the cached progress read
+        Assert.Contains("data-start=\"0\"", (await other.SettledAsync(path)).Body);
+
+        // A new position replaces the old (one row per learner and lesson); completing keeps it, un-completing too.
+        Assert.Equal(HttpStatusCode.NoContent, (await ReportAsync(buyer, Report(workshop.Slug, lesson.Id, 7))).StatusCode);
+        var progress = _app.Service<ProgressService>();
+        var userId = await fixture.Database.ScalarAsync<Guid>($"SELECT id FROM users WHERE email = '{DemoAccounts.Buyer}'");
+        await progress.SetCompletedAsync(userId, lesson.Id, true);
+        await progress.SetCompletedAsync(userId, lesson.Id, false);
+        Assert.Contains("data-start=\"7\"", (await buyer.GetAsync(path)).Body);
+        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM resource_progress WHERE user_id = '{userId}' AND resource_id = '{lesson.Id}'"));
+    }
+
+    [Fact]
+    public async Task Positions_are_refused_for_lessons_the_learner_may_not_watch_and_for_anything_malformed()
+    {
+        var workshop = await SeededData.WorkshopAsync(fixture.Database, 1);
+        var paid = SeededData.PaidLesson(workshop).Lesson;
+        var before = await RowsAsync();
+        using var nobody = await WebUser.SignedInAsync(_app, DemoAccounts.Nobody);
+        using var anonymous = new WebUser(_app);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ReportAsync(anonymous, Report(workshop.Slug, paid.Id, 5))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ReportAsync(nobody, Report(workshop.Slug, paid.Id, 5))).StatusCode);
+        // From another site's page (no form token to check: the browser says where the post came from).
+        Assert.Equal(HttpStatusCode.Forbidden, (await ReportAsync(nobody, Report(workshop.Slug, paid.Id, 5), new Dictionary<string, string> { ["Sec-Fetch-Site"] = "cross-site" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ReportAsync(nobody, Report(workshop.Slug, paid.Id, 5), new Dictionary<string, string> { ["Origin"] = "https://evil.example" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ReportAsync(nobody, Report(workshop.Slug, Guid.NewGuid(), 5))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ReportAsync(nobody, Report("no-such-workshop", paid.Id, 5))).StatusCode);
+        foreach (var bad in new[]
+        {
+            "", "null", "[]", "{}", "not json", "{\"workshop\":\"" + workshop.Slug + "\",\"lesson\":\"not-a-guid\",\"seconds\":1}",
+            Report(workshop.Slug, paid.Id, -1), Report(workshop.Slug, paid.Id, 1e12),
+            "{\"workshop\":\"" + workshop.Slug + "\",\"lesson\":\"" + paid.Id + "\",\"seconds\":\"NaN\"}",
+            "{\"workshop\":\"" + new string('a', 300) + "\",\"lesson\":\"" + paid.Id + "\",\"seconds\":1}",
+            "{\"workshop\":\"" + workshop.Slug + "\",\"lesson\":\"" + paid.Id + "\",\"seconds\":1,\"pad\":\"" + new string('x', 600) + "\"}",
+            "{\"workshop\":\"a\u0000b\",\"lesson\":\"" + paid.Id + "\",\"seconds\":1}",
+        })
+        {
+            var response = await ReportAsync(nobody, bad);
+            Assert.True((int)response.StatusCode is >= 400 and < 500, $"{bad[..Math.Min(bad.Length, 60)]}: {(int)response.StatusCode}");
+        }
+        Assert.Equal(before, await RowsAsync());
+    }
+
+    [Fact]
+    public async Task The_local_origin_serves_hls_and_nothing_outside_its_folder()
+    {
+        var master = await _app.Client.GetAsync("/media/any-seeded-id/index.m3u8");
+        Assert.Equal(HttpStatusCode.OK, master.StatusCode);
+        Assert.Equal("application/vnd.apple.mpegurl", master.Content.Headers.ContentType?.MediaType);
+        var playlist = await master.Content.ReadAsStringAsync();
+        Assert.StartsWith("#EXTM3U", playlist, StringComparison.Ordinal);
+        var rendition = playlist.Split('\n').First(l => l.EndsWith(".m3u8", StringComparison.Ordinal));
+        var segments = await _app.Client.GetStringAsync($"/media/any-seeded-id/{rendition}");
+        var segment = await _app.Client.GetAsync($"/media/any-seeded-id/{segments.Split('\n').First(l => l.EndsWith(".ts", StringComparison.Ordinal))}");
+        Assert.Equal("video/mp2t", segment.Content.Headers.ContentType?.MediaType);
+        Assert.True((await segment.Content.ReadAsByteArrayAsync()).Length > 1000);
+
+        foreach (var path in new[] { "/media/..%2F..%2Fappsettings.json/x.m3u8", "/media/demo/..%2Fappsettings.json", "/media/demo/.hidden.ts", "/media/demo/index.exe", "/media/%00/index.m3u8" })
+            Assert.InRange((int)(await _app.Client.GetAsync(path)).StatusCode, 400, 499);
+    }
+}
