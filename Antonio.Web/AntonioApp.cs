@@ -41,7 +41,7 @@ public static class AntonioApp
         app.UsePageCaching();
         app.UseRateLimiter();
         app.UseAntiforgery();
-        app.MapHosting().MapObservability(AccessPolicies.Admin).MapAccess().MapCommerce().MapLearning().MapPages();
+        app.MapHosting().MapObservability(AccessPolicies.Admin).MapAccess().MapCommerce().MapLearning().MapAdmin().MapPages();
         await app.PrepareDatabaseAsync();
         return app;
     }

@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/services.sh antonio
+apt_install ffmpeg # the local video provider turns uploaded files into streams
 export Antonio__Seed__Demo="${Antonio__Seed__Demo:-true}"
 export Antonio__Seed__Size="${Antonio__Seed__Size:-default}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"

@@ -17,7 +17,8 @@ public sealed class AdminAccessTests(SeededDatabaseFixture seeded) : IAsyncLifet
     /// Every admin route the app maps (read from its endpoint table, so a new admin page is covered
     /// without editing this test), with real ids for its parameters, plus a few query variants.
     /// </summary>
-    private async Task<string[]> AdminPathsAsync()
+    /// <param name="pages">Only routes answering GET (pages); otherwise every route, POST-only endpoints too.</param>
+    private async Task<string[]> AdminPathsAsync(bool pages = false)
     {
         var db = seeded.Database;
         var ids = new Dictionary<string, string>
@@ -26,13 +27,15 @@ public sealed class AdminAccessTests(SeededDatabaseFixture seeded) : IAsyncLifet
             ["/admin/products/{Id:guid}"] = (await db.ScalarAsync<Guid>("SELECT id FROM products LIMIT 1")).ToString(),
             ["/admin/coupons/{Id:guid}"] = (await db.ScalarAsync<Guid>("SELECT id FROM coupons WHERE bulk_purchase_id IS NULL LIMIT 1")).ToString(),
             ["/admin/users/{Id:guid}"] = (await db.ScalarAsync<Guid>($"SELECT id FROM users WHERE email = '{DemoAccounts.Buyer}'")).ToString(),
+            ["/admin/videos/{id:guid}/upload"] = (await db.ScalarAsync<Guid>("SELECT id FROM content_resources WHERE type = 'video_resource' LIMIT 1")).ToString(),
         };
         var patterns = _app.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => !pages || e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods.Contains("GET") != false)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
             .Where(p => p == "/admin" || p.StartsWith("/admin/", StringComparison.Ordinal)).Distinct().ToList();
         Assert.True(patterns.Count >= 12, string.Join(", ", patterns));
         var paths = patterns.Select(p => p.Contains('{')
-            ? ids.TryGetValue(p, out var id) ? p[..p.IndexOf('{')] + id : throw new Xunit.Sdk.XunitException($"Give the test an id for {p}")
+            ? ids.TryGetValue(p, out var id) ? p[..p.IndexOf('{')] + id + p[(p.IndexOf('}') + 1)..] : throw new Xunit.Sdk.XunitException($"Give the test an id for {p}")
             : p).ToList();
         paths.AddRange(["/admin/workshops?q=type&state=published", "/admin/purchases?email=buyer%40antonio.dev", "/admin/users?email=antonio"]);
         return [.. paths];
@@ -47,7 +50,7 @@ public sealed class AdminAccessTests(SeededDatabaseFixture seeded) : IAsyncLifet
     public async Task Admin_routes_answer_by_role(string? email, int status)
     {
         using var user = email is null ? new WebUser(_app) : await WebUser.SignedInAsync(_app, email);
-        foreach (var path in await AdminPathsAsync())
+        foreach (var path in await AdminPathsAsync(pages: true))
         {
             var page = await user.GetAsync(path);
             Assert.True(status == page.Status, $"{email ?? "anonymous"} {path}: {page.Status}");

@@ -3,7 +3,7 @@ namespace Antonio.Web.Admin;
 /// <summary>
 /// The admin area (/admin, the only interactive — Blazor Server — pages): content and structure,
 /// products, coupons, purchases and refunds, users' roles and entitlements, the audit log and the
-/// performance page. Each editor validates, checks the row version, audits and invalidates by tag.
+/// performance page, and Mux's webhook for uploaded videos. Each editor validates, checks the row version, audits and invalidates by tag.
 /// </summary>
 public static class AdminModule
 {
@@ -17,6 +17,23 @@ public static class AdminModule
         services.AddSingleton<CouponEditor>();
         services.AddSingleton<UserAccessEditor>();
         services.AddSingleton<AdminPurchaseReader>();
+        services.AddSingleton<VideoAssets>();
+        if (LocalVideo(builder.Configuration))
+        {
+            services.AddSingleton<LocalVideoTranscoder>();
+            services.AddHostedService(sp => sp.GetRequiredService<LocalVideoTranscoder>());
+        }
         return builder;
     }
+
+    public static WebApplication MapAdmin(this WebApplication app)
+    {
+        app.MapMuxWebhook();
+        if (LocalVideo(app.Configuration)) app.MapLocalVideoUpload();
+        return app;
+    }
+
+    /// <summary>Uploads are processed here (ffmpeg) only where streams are served from here: the local video origin.</summary>
+    private static bool LocalVideo(IConfiguration configuration) =>
+        configuration.GetSection(Learning.VideoOptions.Section).Get<Learning.VideoOptions>()?.LocalOrigin == true;
 }

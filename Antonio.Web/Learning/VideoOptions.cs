@@ -25,6 +25,12 @@ public sealed class VideoOptions
     /// where the build copies the bundled demo stream).</summary>
     public string LocalDirectory { get; set; } = "Media";
 
+    /// <summary>
+    /// Mux's webhook signing secret: with it, POST /webhooks/mux accepts Mux's signed events (an asset ready or
+    /// errored updates its lesson's video); without it the webhook does not exist (404).
+    /// </summary>
+    public string? MuxWebhookSecret { get; set; }
+
     /// <summary>The bundled stream's folder: what the local origin plays for a playback id it has no folder for.</summary>
     public const string DemoPlaybackId = "demo";
 

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Antonio.Data.Content;
+using Antonio.Web.Learning;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace Antonio.Web.Admin;
+
+/// <summary>
+/// POST /webhooks/mux: Mux's events about the assets our uploads became. The signature is checked first (bad,
+/// missing or stale → 400, nothing written); <c>video.asset.ready</c> gives the lesson's video its playback id and
+/// length and makes it ready, <c>video.asset.errored</c> marks it errored. The asset names its video resource in
+/// <c>passthrough</c> (set when the upload was created). Anything else is acknowledged and ignored, so Mux does
+/// not retry it. Exists only when <see cref="VideoOptions.MuxWebhookSecret"/> is set.
+/// </summary>
+public static partial class MuxWebhookEndpoint
+{
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public static void MapMuxWebhook(this IEndpointRouteBuilder app) =>
+        app.MapPost("/webhooks/mux", async (HttpContext context, IOptions<VideoOptions> options, VideoAssets assets, TimeProvider clock, ILoggerFactory logs) =>
+        {
+            var secret = options.Value.MuxWebhookSecret;
+            if (string.IsNullOrEmpty(secret)) return Results.NotFound();
+            // Kestrel enforces the limit however the body comes (Content-Length or chunked): past it, the read throws a 413.
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
+            if (context.Request.ContentLength is > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            string body;
+            try
+            {
+                body = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
+            }
+            catch (BadHttpRequestException e)
+            {
+                return Results.StatusCode(e.StatusCode);
+            }
+            if (!MuxSignature.IsValid(context.Request.Headers["Mux-Signature"], body, secret, clock.GetUtcNow()))
+                return Results.BadRequest("Invalid signature.");
+            var log = logs.CreateLogger(typeof(MuxWebhookEndpoint));
+            if (Read(body) is not { } asset)
+            {
+                LogIgnored(log, "(unreadable)");
+                return Results.Ok();
+            }
+            var outcome = asset.Type switch
+            {
+                "video.asset.ready" when asset.PlaybackId is not null =>
+                    await assets.ApplyAsync(asset.VideoId, VideoStates.Ready, asset.PlaybackId, asset.DurationSeconds, context.RequestAborted),
+                "video.asset.errored" => await assets.ApplyAsync(asset.VideoId, VideoStates.Errored, null, null, context.RequestAborted),
+                _ => (VideoAssetOutcome?)null,
+            };
+            if (outcome is null) LogIgnored(log, asset.Type);
+            else if (outcome == VideoAssetOutcome.UnknownVideo) LogUnknownVideo(log, asset.Type, asset.VideoId);
+            return Results.Ok();
+        }).DisableAntiforgery();
+
+    private sealed record MuxAsset(string Type, Guid VideoId, string? PlaybackId, int? DurationSeconds);
+
+    /// <summary>The fields we use of Mux's event: type, data.passthrough (our video id), data.playback_ids[0].id, data.duration.</summary>
+    private static MuxAsset? Read(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String) return null;
+            if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object) return null;
+            if (!data.TryGetProperty("passthrough", out var passthrough) || !Guid.TryParse(passthrough.GetString(), out var videoId)) return null;
+            string? playbackId = null;
+            if (data.TryGetProperty("playback_ids", out var ids) && ids.ValueKind == JsonValueKind.Array && ids.GetArrayLength() > 0
+                && ids[0].TryGetProperty("id", out var id) && id.GetString() is { Length: > 0 and <= 200 } value && value.All(char.IsAsciiLetterOrDigit))
+                playbackId = value;
+            int? duration = data.TryGetProperty("duration", out var d) && d.TryGetDouble(out var seconds) && seconds is >= 0 and < 86_400
+                ? (int)Math.Round(seconds) : null;
+            return new MuxAsset(type.GetString()!, videoId, playbackId, duration);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored Mux event {Type}")]
+    private static partial void LogIgnored(ILogger logger, string type);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mux event {Type} names no video of ours ({VideoId})")]
+    private static partial void LogUnknownVideo(ILogger logger, string type, Guid videoId);
+}
