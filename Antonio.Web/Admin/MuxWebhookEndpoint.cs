@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Antonio.Data.Content;
 using Antonio.Web.Learning;
-using Microsoft.AspNetCore.Http.Features;
+using Antonio.Web.Security;
 using Microsoft.Extensions.Options;
 
 namespace Antonio.Web.Admin;
@@ -22,18 +22,8 @@ public static partial class MuxWebhookEndpoint
         {
             var secret = options.Value.MuxWebhookSecret;
             if (string.IsNullOrEmpty(secret)) return Results.NotFound();
-            // Kestrel enforces the limit however the body comes (Content-Length or chunked): past it, the read throws a 413.
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
-            if (context.Request.ContentLength is > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-            string body;
-            try
-            {
-                body = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
-            }
-            catch (BadHttpRequestException e)
-            {
-                return Results.StatusCode(e.StatusCode);
-            }
+            var (body, refusal) = await WebhookBody.ReadAsync(context, MaxBodyBytes);
+            if (refusal is not null) return refusal;
             if (!MuxSignature.IsValid(context.Request.Headers["Mux-Signature"], body, secret, clock.GetUtcNow()))
                 return Results.BadRequest("Invalid signature.");
             var log = logs.CreateLogger(typeof(MuxWebhookEndpoint));

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Antonio.Data.Commerce;
-using Microsoft.AspNetCore.Http.Features;
+using Antonio.Web.Security;
 using Microsoft.Extensions.Options;
 using Stripe;
 using Stripe.Checkout;
@@ -21,18 +21,8 @@ public static partial class StripeWebhookEndpoint
         {
             var secret = options.Value.StripeWebhookSecret;
             if (string.IsNullOrEmpty(secret)) return Results.NotFound();
-            // Kestrel enforces the limit however the body comes (Content-Length or chunked): past it, the read throws a 413.
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
-            if (context.Request.ContentLength is > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-            string json;
-            try
-            {
-                json = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
-            }
-            catch (BadHttpRequestException e)
-            {
-                return Results.StatusCode(e.StatusCode);
-            }
+            var (json, refusal) = await WebhookBody.ReadAsync(context, MaxBodyBytes);
+            if (refusal is not null) return refusal;
             Event stripeEvent;
             try
             {
