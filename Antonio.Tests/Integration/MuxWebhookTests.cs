@@ -77,6 +77,9 @@ public sealed class MuxWebhookTests(WritableDatabaseFixture fixture) : IClassFix
     public async Task An_errored_asset_marks_the_video_errored_and_the_page_stops_offering_it()
     {
         var (path, video) = await LessonAsync(1);
+        // First Mux says it made an asset of the upload: the video is processing.
+        Assert.Equal(HttpStatusCode.OK, (await SignedAsync(Event("video.asset.created", video.Id))).StatusCode);
+        Assert.Equal(VideoStates.Processing, (await VideoAsync(path, video.Id)).State);
         Assert.Equal(HttpStatusCode.OK, (await SignedAsync(Event("video.asset.errored", video.Id))).StatusCode);
         Assert.Equal(VideoStates.Errored, (await VideoAsync(path, video.Id)).State);
         using var buyer = await WebUser.SignedInAsync(_app, DemoAccounts.Buyer);

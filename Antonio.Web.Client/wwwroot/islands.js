@@ -25,6 +25,14 @@ document.addEventListener('keydown', (event) => {
     loadPlayer(video);
   }
 }, { capture: true });
+// An admin's upload to Mux goes from the browser straight to Mux: its script loads on the form's submit.
+document.addEventListener('submit', (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-mux-upload')) return;
+  event.preventDefault();
+  import('./admin-video-upload.js').then((m) => m.upload(form));
+}, { capture: true });
+
 const autoplayArrived = () => {
   const path = sessionStorage.getItem(AUTOPLAY_NEXT);
   if (!path || path !== location.pathname) return;

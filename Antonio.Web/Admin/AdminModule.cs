@@ -18,7 +18,14 @@ public static class AdminModule
         services.AddSingleton<UserAccessEditor>();
         services.AddSingleton<AdminPurchaseReader>();
         services.AddSingleton<VideoAssets>();
-        if (LocalVideo(builder.Configuration))
+        var video = Video(builder.Configuration);
+        if (video.MuxUploads)
+        {
+            services.AddHttpClient<MuxUploads>();
+            // The admin's browser sends the file to Mux's storage itself.
+            services.Configure<Security.SecurityHeadersOptions>(o => o.ConnectOrigins.Add(new Uri(video.MuxUploadOrigin).GetLeftPart(UriPartial.Authority)));
+        }
+        if (video.LocalOrigin)
         {
             services.AddSingleton<LocalVideoTranscoder>();
             services.AddHostedService(sp => sp.GetRequiredService<LocalVideoTranscoder>());
@@ -29,11 +36,13 @@ public static class AdminModule
     public static WebApplication MapAdmin(this WebApplication app)
     {
         app.MapMuxWebhook();
-        if (LocalVideo(app.Configuration)) app.MapLocalVideoUpload();
+        var video = Video(app.Configuration);
+        // Uploads are processed here (ffmpeg) only where streams are served from here: the local video origin.
+        if (video.LocalOrigin) app.MapLocalVideoUpload();
+        if (video.MuxUploads) app.MapMuxUpload();
         return app;
     }
 
-    /// <summary>Uploads are processed here (ffmpeg) only where streams are served from here: the local video origin.</summary>
-    private static bool LocalVideo(IConfiguration configuration) =>
-        configuration.GetSection(Learning.VideoOptions.Section).Get<Learning.VideoOptions>()?.LocalOrigin == true;
+    private static Learning.VideoOptions Video(IConfiguration configuration) =>
+        configuration.GetSection(Learning.VideoOptions.Section).Get<Learning.VideoOptions>() ?? new();
 }

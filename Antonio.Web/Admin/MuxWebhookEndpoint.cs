@@ -9,7 +9,7 @@ namespace Antonio.Web.Admin;
 /// <summary>
 /// POST /webhooks/mux: Mux's events about the assets our uploads became. The signature is checked first (bad,
 /// missing or stale → 400, nothing written); <c>video.asset.ready</c> gives the lesson's video its playback id and
-/// length and makes it ready, <c>video.asset.errored</c> marks it errored. The asset names its video resource in
+/// length and makes it ready, <c>video.asset.created</c> marks it processing and <c>video.asset.errored</c> errored. The asset names its video resource in
 /// <c>passthrough</c> (set when the upload was created). Anything else is acknowledged and ignored, so Mux does
 /// not retry it. Exists only when <see cref="VideoOptions.MuxWebhookSecret"/> is set.
 /// </summary>
@@ -36,6 +36,7 @@ public static partial class MuxWebhookEndpoint
             {
                 "video.asset.ready" when asset.PlaybackId is not null =>
                     await assets.ApplyAsync(asset.VideoId, VideoStates.Ready, asset.PlaybackId, asset.DurationSeconds, context.RequestAborted),
+                "video.asset.created" => await assets.ApplyAsync(asset.VideoId, VideoStates.Processing, null, null, context.RequestAborted),
                 "video.asset.errored" => await assets.ApplyAsync(asset.VideoId, VideoStates.Errored, null, null, context.RequestAborted),
                 _ => (VideoAssetOutcome?)null,
             };

@@ -31,6 +31,22 @@ public sealed class VideoOptions
     /// </summary>
     public string? MuxWebhookSecret { get; set; }
 
+    /// <summary>
+    /// Mux API access token (id and secret): with both, an admin's upload goes from the browser straight to Mux,
+    /// through a direct upload Mux creates for the video (its id as the asset's passthrough, for the webhook).
+    /// </summary>
+    public string? MuxTokenId { get; set; }
+
+    public string? MuxTokenSecret { get; set; }
+
+    /// <summary>Mux's API (tests point it at a local stand-in).</summary>
+    public string MuxApiUrl { get; set; } = "https://api.mux.com";
+
+    /// <summary>Where browsers send Mux direct uploads (signed Google Cloud Storage URLs): allowed in connect-src.</summary>
+    public string MuxUploadOrigin { get; set; } = "https://storage.googleapis.com";
+
+    public bool MuxUploads => !string.IsNullOrEmpty(MuxTokenId) && !string.IsNullOrEmpty(MuxTokenSecret);
+
     /// <summary>The bundled stream's folder: what the local origin plays for a playback id it has no folder for.</summary>
     public const string DemoPlaybackId = "demo";
 

@@ -6,6 +6,11 @@ public sealed class VideoOptionsValidator(IHostEnvironment environment) : IValid
 {
     public ValidateOptionsResult Validate(string? name, VideoOptions options)
     {
+        if (string.IsNullOrEmpty(options.MuxTokenId) != string.IsNullOrEmpty(options.MuxTokenSecret))
+            return ValidateOptionsResult.Fail("Antonio:Video:MuxTokenId and Antonio:Video:MuxTokenSecret go together: set both (uploads to Mux) or neither.");
+        if (options.MuxUploads && !(Uri.TryCreate(options.MuxApiUrl, UriKind.Absolute, out var api) && api.Scheme is "https" or "http"
+                                    && Uri.TryCreate(options.MuxUploadOrigin, UriKind.Absolute, out var storage) && storage.Scheme == "https"))
+            return ValidateOptionsResult.Fail("Antonio:Video:MuxApiUrl and Antonio:Video:MuxUploadOrigin must be absolute URLs (the upload origin https).");
         if (options.LocalOrigin)
         {
             if (environment.IsProduction())

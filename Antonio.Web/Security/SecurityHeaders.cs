@@ -45,7 +45,7 @@ public sealed class SecurityHeaders
             "img-src 'self' data: https:",
             "font-src 'self'",
             With("media-src 'self' blob:", options.MediaOrigins),
-            With("connect-src 'self'", options.MediaOrigins),
+            With("connect-src 'self'", options.MediaOrigins.Union(options.ConnectOrigins)),
             "object-src 'none'",
             "base-uri 'self'",
             "frame-ancestors 'none'",

@@ -9,6 +9,9 @@ public sealed class SecurityHeadersOptions
     /// <summary>Origins video and its playlists stream from (media-src, connect-src: hls.js fetches segments).</summary>
     public HashSet<string> MediaOrigins { get; } = [];
 
+    /// <summary>Origins scripts may send to besides this site and the media origins (connect-src): a video upload host.</summary>
+    public HashSet<string> ConnectOrigins { get; } = [];
+
     /// <summary>Origins a form may submit or redirect to (form-action): a hosted payment page.</summary>
     public HashSet<string> FormActionOrigins { get; } = [];
 }
