@@ -1,6 +1,6 @@
 -- wrk script for a random mix: every request picks a random line of $BENCH_PATHS (a path) or of
 -- $BENCH_PAIRS (a path, a tab, the Cookie header of the signed-in learner who opens it).
--- Reports like bench-report.lua, plus the responses that were not 2xx.
+-- Reports through bench-report.lua (one JSON line, with the responses that were not 2xx).
 local function lines(file)
   local t = {}
   if not file or file == "" then return t end
@@ -33,11 +33,5 @@ request = function()
   return wrk.format("GET", paths[i], headers)
 end
 
-done = function(summary, latency, requests)
-  local s = summary.duration / 1e6
-  io.write(string.format(
-    '{"requests":%d,"seconds":%.2f,"rps":%.1f,"p50":%.3f,"p95":%.3f,"p99":%.3f,"max":%.3f,"errors":%d,"non2xx":%d}\n',
-    summary.requests, s, summary.requests / s,
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status))
-end
+-- The same one-line JSON report as every other run (wrk is started from the repository root).
+dofile("scripts/bench-report.lua")

@@ -37,17 +37,11 @@ public sealed partial class VideoJourneyTests(BrowserFixture browser) : OwnDatab
         return context;
     }
 
-    /// <summary>Lessons in reading order whose video is ready, free or not.</summary>
+    /// <summary>Lessons of the first workshop whose video is ready, with their paths.</summary>
     private async Task<List<(string Path, LessonPosition Position)>> LessonsWithVideoAsync(bool free)
     {
         var workshop = await SeededData.WorkshopAsync(Db, 0);
-        await using var db = Db.CreateContext();
-        var found = new List<(string, LessonPosition)>();
-        foreach (var position in new LessonNavigator(workshop).Lessons.Where(p => p.Lesson.IsPublished && AccessRules.IsFreeTier(p.Lesson, p.Section) == free))
-            if ((await LessonContentQuery.LoadAsync(db, position.Lesson.Id))?.Video?.IsReady == true)
-                found.Add((WorkshopLinks.Lesson(workshop, position.Lesson), position));
-        Assert.NotEmpty(found);
-        return found;
+        return [.. (await SeededData.LessonsWithReadyVideoAsync(Db, workshop, free)).Select(p => (WorkshopLinks.Lesson(workshop, p.Lesson), p))];
     }
 
     private static Task<double> CurrentTimeAsync(IPage page) => page.EvalOnSelectorAsync<double>(Video, "v => v.currentTime");

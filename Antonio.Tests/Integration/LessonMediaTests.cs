@@ -25,21 +25,13 @@ public sealed class LessonMediaTests(WritableDatabaseFixture fixture) : IClassFi
     private static string Report(string workshop, Guid lesson, double seconds) =>
         $$"""{"workshop":"{{workshop}}","lesson":"{{lesson:N}}","seconds":{{seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}""";
 
-    private async Task<Antonio.Data.Content.TreeNode> PaidLessonWithVideoAsync(Antonio.Data.Content.WorkshopData workshop)
-    {
-        await using var db = fixture.Database.CreateContext();
-        foreach (var position in new LessonNavigator(workshop).Lessons.Where(p => p.Lesson.IsPublished && !Antonio.Web.Access.AccessRules.IsFreeTier(p.Lesson, p.Section)))
-            if ((await Antonio.Data.Content.LessonContentQuery.LoadAsync(db, position.Lesson.Id))?.Video?.IsReady == true) return position.Lesson;
-        throw new InvalidOperationException("no paid lesson with a ready video is seeded");
-    }
-
     private async Task<int> RowsAsync() => (int)await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM resource_progress WHERE position_seconds IS NOT NULL");
 
     [Fact]
     public async Task A_learner_resumes_where_they_stopped_and_another_learner_of_the_same_shared_page_does_not()
     {
         var workshop = await SeededData.WorkshopAsync(fixture.Database, 0);
-        var lesson = await PaidLessonWithVideoAsync(workshop);
+        var lesson = (await SeededData.LessonsWithReadyVideoAsync(fixture.Database, workshop, free: false))[0].Lesson;
         var path = $"/workshops/{workshop.Slug}/{lesson.Slug}";
         using var buyer = await WebUser.SignedInAsync(_app, DemoAccounts.Buyer);
         using var other = await WebUser.SignedInAsync(_app, DemoAccounts.BundleBuyer);

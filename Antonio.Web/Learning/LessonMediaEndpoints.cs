@@ -1,4 +1,3 @@
-using Antonio.Data.Content;
 using Antonio.Web.Access;
 using Antonio.Web.Security;
 using Microsoft.AspNetCore.StaticFiles;
@@ -35,7 +34,7 @@ internal static class LessonMediaEndpoints
     private static async Task<IResult> CaptionsAsync(string workshop, string lesson, HttpContext context,
         WorkshopReader workshops, LessonReader lessons, ViewerContext viewers)
     {
-        var (_, position, allowed) = await DecideAsync(workshop, lesson, workshops, viewers, context.RequestAborted);
+        var (position, allowed) = await DecideAsync(workshop, lesson, workshops, viewers, context.RequestAborted);
         if (position is null || !allowed) return Results.NotFound();
         var content = await lessons.GetAsync(position.Lesson.Id, context.RequestAborted);
         if (content?.Video is not { Transcript: { Length: > 0 } transcript } video) return Results.NotFound();
@@ -52,30 +51,29 @@ internal static class LessonMediaEndpoints
         ProgressService progress, SiteUrls site)
     {
         if (ViewerContext.UserId(context.User) is not { } userId) return Results.Unauthorized();
-        if (!SmallJsonBody.IsSameOrigin(context.Request, site.Base)) return Results.StatusCode(StatusCodes.Status403Forbidden);
+        if (!site.IsSameOrigin(context.Request)) return Results.StatusCode(StatusCodes.Status403Forbidden);
         var report = await SmallJsonBody.ReadAsync<PositionReport>(context.Request, MaxPositionBytes);
         if (report is not { Workshop: { Length: > 0 and <= WorkshopReader.MaxKeyLength } slug, Lesson: { } lessonText, Seconds: { } seconds }
             || !Guid.TryParse(lessonText, out var lessonId)
             || !double.IsFinite(seconds) || seconds < 0 || seconds > MaxPositionSeconds)
             return Results.BadRequest("Expected {\"workshop\": slug, \"lesson\": id, \"seconds\": 0–86400}, under 512 bytes.");
-        var (_, position, allowed) = await DecideAsync(slug, lessonId.ToString(), workshops, viewers, context.RequestAborted);
+        var (position, allowed) = await DecideAsync(slug, lessonId.ToString(), workshops, viewers, context.RequestAborted);
         if (position is null) return Results.NotFound();
         if (!allowed) return Results.StatusCode(StatusCodes.Status403Forbidden);
         await progress.SetPositionAsync(userId, position.Lesson.Id, (int)seconds, context.RequestAborted);
         return Results.NoContent();
     }
 
-    /// <summary>The lesson page's own access decision (the workshop visible, the lesson found, the lesson open to this viewer).</summary>
-    private static async Task<(WorkshopData? Workshop, LessonPosition? Position, bool Allowed)> DecideAsync(string workshopKey, string lessonKey,
+    /// <summary>The lesson page's own decision: the workshop visible (as its layout decides), then <see cref="LessonDecision"/>.</summary>
+    private static async Task<(LessonPosition? Position, bool Allowed)> DecideAsync(string workshopKey, string lessonKey,
         WorkshopReader workshops, ViewerContext viewers, CancellationToken ct)
     {
-        if (workshopKey.Length > WorkshopReader.MaxKeyLength || lessonKey.Length > WorkshopReader.MaxKeyLength) return (null, null, false);
+        if (workshopKey.Length > WorkshopReader.MaxKeyLength) return (null, false);
         var viewer = await viewers.CurrentAsync(ct);
         var workshop = await workshops.GetAsync(workshopKey, ct);
-        if (workshop is null || !AccessRules.ForWorkshop(workshop, viewer).CanViewWorkshop) return (null, null, false);
-        var position = LessonNavigator.For(workshop, includeDrafts: AccessRules.CanSeeDrafts(workshop, viewer)).Find(lessonKey);
-        if (position is null) return (workshop, null, false);
-        return (workshop, position, AccessRules.ForLesson(workshop, position.Lesson, position.Section, viewer).CanViewLesson);
+        if (workshop is null || !AccessRules.ForWorkshop(workshop, viewer).CanViewWorkshop) return (null, false);
+        var (_, position, flags) = LessonDecision.For(workshop, viewer, lessonKey);
+        return (position, flags.CanViewLesson);
     }
 
     /// <summary>

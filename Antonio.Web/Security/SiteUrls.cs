@@ -19,6 +19,19 @@ public sealed class SiteUrls(IOptions<SiteOptions> options, IServer server)
     /// <summary>The absolute URL of a site-relative path ("/account/magic?token=…").</summary>
     public string Absolute(string relative) => new Uri(Base, relative.TrimStart('/')).AbsoluteUri;
 
+    /// <summary>
+    /// Whether a cookie-authenticated POST without a form token came from our own pages: browsers say where a
+    /// request came from (Sec-Fetch-Site, else Origin); another site's page cannot post as the learner.
+    /// </summary>
+    public bool IsSameOrigin(HttpRequest request)
+    {
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0) return site == "same-origin";
+        var origin = request.Headers.Origin.ToString();
+        return origin.Length > 0 && Uri.TryCreate(origin, UriKind.Absolute, out var url)
+            && string.Equals(url.GetLeftPart(UriPartial.Authority), Base.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
+    }
+
     private Uri Resolve()
     {
         var configured = options.Value.PublicUrl;

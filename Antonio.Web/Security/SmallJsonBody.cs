@@ -27,17 +27,4 @@ public static class SmallJsonBody
             return null;
         }
     }
-
-    /// <summary>
-    /// Whether a cookie-authenticated POST without a form token came from our own pages: browsers say where a
-    /// request came from (Sec-Fetch-Site, else Origin); another site's page cannot post as the learner.
-    /// </summary>
-    public static bool IsSameOrigin(HttpRequest request, Uri publicUrl)
-    {
-        var site = request.Headers["Sec-Fetch-Site"].ToString();
-        if (site.Length > 0) return site == "same-origin";
-        var origin = request.Headers.Origin.ToString();
-        return origin.Length > 0 && Uri.TryCreate(origin, UriKind.Absolute, out var url)
-            && string.Equals(url.GetLeftPart(UriPartial.Authority), publicUrl.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
-    }
 }
