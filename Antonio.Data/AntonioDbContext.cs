@@ -30,6 +30,7 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
     public DbSet<EntitlementType> EntitlementTypes => Set<EntitlementType>();
     public DbSet<Entitlement> Entitlements => Set<Entitlement>();
     public DbSet<ResourceProgress> ResourceProgress => Set<ResourceProgress>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<WebVital> WebVitals => Set<WebVital>();
     public DbSet<Admin.AuditEntry> AuditEntries => Set<Admin.AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -88,6 +89,20 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
             e.HasIndex(x => x.ResourceId);
             e.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<ContentResource>().WithMany().HasForeignKey(x => x.ResourceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Certificate>(e =>
+        {
+            e.ToTable("certificates");
+            e.Property(x => x.Code).HasMaxLength(32);
+            e.Property(x => x.RecipientName).HasMaxLength(200);
+            e.Property(x => x.WorkshopTitle).HasMaxLength(500);
+            e.Property(x => x.RevokedReason).HasMaxLength(32);
+            e.HasIndex(x => x.Code).IsUnique();
+            // One valid certificate per learner and workshop; a revoked one may be earned again.
+            e.HasIndex(x => new { x.UserId, x.WorkshopId }).IsUnique().HasFilter("revoked_at IS NULL");
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ContentResource>().WithMany().HasForeignKey(x => x.WorkshopId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<UpgradableProduct>(e =>
         {

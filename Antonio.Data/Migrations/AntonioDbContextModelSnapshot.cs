@@ -844,6 +844,73 @@ namespace Antonio.Data.Migrations
                     b.ToTable("email_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Antonio.Data.Progress.Certificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recipient_name");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("revoked_reason");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workshop_id");
+
+                    b.Property<string>("WorkshopTitle")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("workshop_title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_certificates");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_certificates_code");
+
+                    b.HasIndex("WorkshopId")
+                        .HasDatabaseName("ix_certificates_workshop_id");
+
+                    b.HasIndex("UserId", "WorkshopId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_certificates_user_id_workshop_id")
+                        .HasFilter("revoked_at IS NULL");
+
+                    b.ToTable("certificates", (string)null);
+                });
+
             modelBuilder.Entity("Antonio.Data.Progress.ResourceProgress", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -865,6 +932,10 @@ namespace Antonio.Data.Migrations
                     b.Property<int?>("PositionSeconds")
                         .HasColumnType("integer")
                         .HasColumnName("position_seconds");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
 
                     b.HasKey("UserId", "ResourceId")
                         .HasName("pk_resource_progress");
@@ -1227,6 +1298,23 @@ namespace Antonio.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_content_links_content_resources_parent_id");
+                });
+
+            modelBuilder.Entity("Antonio.Data.Progress.Certificate", b =>
+                {
+                    b.HasOne("Antonio.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_certificates_users_user_id");
+
+                    b.HasOne("Antonio.Data.Content.ContentResource", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_certificates_content_resources_workshop_id");
                 });
 
             modelBuilder.Entity("Antonio.Data.Progress.ResourceProgress", b =>

@@ -12,4 +12,6 @@ public class ResourceProgress
     /// <summary>Where the learner's player last was in the lesson's video, in whole seconds.</summary>
     public int? PositionSeconds { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>When the learner last completed, un-completed or watched the lesson: "where they stopped".</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
 }

@@ -106,7 +106,7 @@ public sealed class AccountSecurityTests(WritableDatabaseFixture fixture) : ICla
         var response = await user.SubmitFormAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}", "login",
             new() { ["Input.Email"] = DemoAccounts.Nobody, ["Input.Password"] = DemoAccounts.Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/", response.Headers.Location!.OriginalString.Replace(_app.BaseAddress.ToString(), "/"));
+        Assert.Equal("/dashboard", response.Headers.Location!.OriginalString.Replace(_app.BaseAddress.ToString(), "/"));
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class SessionSecurityTests(WritableDatabaseFixture fixture) : ICla
             ["Input.CurrentPassword"] = DemoAccounts.Password, ["Input.NewPassword"] = "a-brand-new-password", ["Input.ConfirmPassword"] = "a-brand-new-password",
         });
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
-        Assert.Contains("Your password was changed", (await here.GetAsync("/account?changed=1")).Body);
+        Assert.Contains("Your password was changed", (await here.GetAsync("/account?done=password")).Body);
         Assert.False(IsSignedIn((await elsewhere.GetAsync("/")).Body));
         await Assert.ThrowsAsync<InvalidOperationException>(() => WebUser.SignedInAsync(app, email));
         using var again = await WebUser.SignedInAsync(app, email, "a-brand-new-password");

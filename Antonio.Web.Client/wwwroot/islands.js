@@ -32,6 +32,10 @@ document.addEventListener('submit', (event) => {
   event.preventDefault();
   import('./admin-video-upload.js').then((m) => m.upload(form));
 }, { capture: true });
+// "Print" buttons (a certificate): the browser's print dialog, with the page's print stylesheet.
+document.addEventListener('click', (event) => {
+  if (event.target instanceof Element && event.target.closest('[data-print]')) window.print();
+});
 
 const autoplayArrived = () => {
   const path = sessionStorage.getItem(AUTOPLAY_NEXT);

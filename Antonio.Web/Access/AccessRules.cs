@@ -179,6 +179,28 @@ public static class AccessRules
         };
     }
 
+    /// <summary>
+    /// The workshop is the viewer's own — through a purchase, seat, entitlement, cohort or pro subscription —
+    /// from wherever they are: a region-restricted purchase still counts (from its own country). What a
+    /// learner's home lists as theirs and what a certificate needs to stay valid. Free workshops and staff
+    /// reading rights do not make a workshop anyone's.
+    /// </summary>
+    public static bool Holds(WorkshopData workshop, AccessSnapshot snapshot, DateTimeOffset now)
+    {
+        if (IsFreeWorkshop(workshop)) return false;
+        var learner = snapshot with { Roles = [] };
+        var countries = snapshot.Purchases.Where(p => p.Status == PurchaseStatus.Restricted && p.Country is not null).Select(p => p.Country!).Prepend("");
+        return countries.Any(country => ForWorkshop(workshop, new AccessContext(learner, country, now)) is { HasWorkshopAccess: true } or { IsPendingOpenAccess: true });
+    }
+
+    /// <summary>
+    /// Some of the workshop's paid lessons are open to the viewer through their subscription tier, though
+    /// the workshop as a whole is not (a standard subscriber in a workshop with standard lessons).
+    /// </summary>
+    public static bool OpensPaidLessons(WorkshopData workshop, IEnumerable<(TreeNode Lesson, TreeNode? Section)> lessons, AccessContext viewer) =>
+        !IsFreeWorkshop(workshop) && SubscriptionTier(workshop, viewer) is var tier && tier != LinkTiers.Free
+        && lessons.Any(l => !IsFreeTier(l.Lesson, l.Section) && TierRank(tier) >= TierRank(LessonTier(l.Lesson, l.Section)));
+
     public static AccessFlags ForLesson(WorkshopData workshop, TreeNode lesson, TreeNode? section, AccessContext viewer)
     {
         var flags = ForWorkshop(workshop, viewer);

@@ -22,6 +22,9 @@ public static class CacheKeys
     public static string AccessSnapshot(Guid userId) => Build("access", userId.ToString("N"));
     public static string ModuleProgress(Guid userId, Guid workshopId) =>
         Build("module-progress", userId.ToString("N"), workshopId.ToString("N"));
+    /// <summary>A learner's progress everywhere, touched workshops and certificates (their home page).</summary>
+    public static string LearnerRecord(Guid userId) => Build("learner-record", userId.ToString("N"));
+    public static string Certificate(string code) => Build("certificate", code);
     /// <summary>A rendered anonymous page; <paramref name="outputCacheKey"/> is the output cache's own key (path and vary values).</summary>
     public static string Page(string outputCacheKey) => Build("page", outputCacheKey);
     /// <summary>A signed-in page's template: the path, whether enhanced navigation asked, and the viewers' shared decision (never the viewer).</summary>

@@ -1,3 +1,5 @@
+using Antonio.Web.Access;
+using Antonio.Web.Learning.Home;
 using Antonio.Web.PageCaching;
 using Antonio.Web.Security;
 
@@ -5,7 +7,8 @@ namespace Antonio.Web.Learning;
 
 /// <summary>
 /// The learner's side of the content: the catalogue, workshop and lesson pages (each loading its
-/// workshop's cached tree once), reading order, video, and progress through a workshop.
+/// workshop's cached tree once), reading order, video, progress through a workshop, and the learner's
+/// home: their workshops (<c>/dashboard</c>) and certificates.
 /// </summary>
 public static class LearningModule
 {
@@ -18,6 +21,11 @@ public static class LearningModule
         services.AddSingleton<ProgressService>();
         services.AddSingleton<IViewerPageVariant, LearnerPageVariant>();
         services.AddSingleton<IViewerSlotSource, LearnerSlots>();
+        services.AddSingleton<LearnerHome>();
+        services.AddSingleton<Certificates>();
+        services.AddSingleton<IAccessLossFollower, CertificateRevocation>();
+        services.AddSingleton<IPersonalData, ProgressPersonalData>();
+        services.AddSingleton<IPersonalData, CertificatePersonalData>();
         // The video host may be played from and fetched by the player.
         if (video.StreamOrigin is { } origin) services.Configure<SecurityHeadersOptions>(o => o.MediaOrigins.Add(origin.GetLeftPart(UriPartial.Authority)));
         return builder;
@@ -26,6 +34,7 @@ public static class LearningModule
     public static WebApplication MapLearning(this WebApplication app)
     {
         app.MapLessonMedia();
+        app.MapCertificateImage();
         return app;
     }
 }

@@ -29,7 +29,7 @@ public static class ProgressMarkup
         if (progress.NextLesson is { } next)
             html += $"<p><a href=\"{e.Encode(WorkshopLinks.Lesson(workshop, next))}\">{(progress.CompletedCount == 0 ? "Start" : "Continue")} with “{e.Encode(next.Title)}”</a></p>";
         else if (progress.Total > 0)
-            html += "<p>You've completed every lesson. 🎉</p>";
+            html += "<p>You've completed every lesson. 🎉 Your certificate is on <a href=\"/dashboard\">your dashboard</a>.</p>";
         return html + "</section>";
     }
 }

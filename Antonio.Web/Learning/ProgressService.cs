@@ -33,12 +33,12 @@ public sealed class ProgressService(CachedReader reader, IDbContextFactory<Anton
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (completed)
             await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO resource_progress (user_id, resource_id, completed_at, created_at) VALUES ({0}, {1}, {2}, {2})
-                ON CONFLICT (user_id, resource_id) DO UPDATE SET completed_at = EXCLUDED.completed_at
+                INSERT INTO resource_progress (user_id, resource_id, completed_at, created_at, updated_at) VALUES ({0}, {1}, {2}, {2}, {2})
+                ON CONFLICT (user_id, resource_id) DO UPDATE SET completed_at = EXCLUDED.completed_at, updated_at = EXCLUDED.updated_at
                 """, [userId, lessonId, clock.GetUtcNow()], ct);
         else
             await db.ResourceProgress.Where(p => p.UserId == userId && p.ResourceId == lessonId)
-                .ExecuteUpdateAsync(p => p.SetProperty(x => x.CompletedAt, (DateTimeOffset?)null), ct);
+                .ExecuteUpdateAsync(p => p.SetProperty(x => x.CompletedAt, (DateTimeOffset?)null).SetProperty(x => x.UpdatedAt, clock.GetUtcNow()), ct);
         await invalidator.ProgressChangedAsync(userId, ct);
     }
 
@@ -47,8 +47,8 @@ public sealed class ProgressService(CachedReader reader, IDbContextFactory<Anton
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.ExecuteSqlRawAsync("""
-            INSERT INTO resource_progress (user_id, resource_id, position_seconds, created_at) VALUES ({0}, {1}, {2}, {3})
-            ON CONFLICT (user_id, resource_id) DO UPDATE SET position_seconds = EXCLUDED.position_seconds
+            INSERT INTO resource_progress (user_id, resource_id, position_seconds, created_at, updated_at) VALUES ({0}, {1}, {2}, {3}, {3})
+            ON CONFLICT (user_id, resource_id) DO UPDATE SET position_seconds = EXCLUDED.position_seconds, updated_at = EXCLUDED.updated_at
             """, [userId, lessonId, seconds, clock.GetUtcNow()], ct);
         await invalidator.ProgressChangedAsync(userId, ct);
     }

@@ -32,3 +32,20 @@ public sealed class PasswordChangeInput
     [Required, StringLength(256, MinimumLength = 8, ErrorMessage = "Use at least 8 characters.")] public string NewPassword { get; set; } = "";
     [Required, Compare(nameof(NewPassword), ErrorMessage = "The passwords do not match.")] public string ConfirmPassword { get; set; } = "";
 }
+
+public sealed class ProfileInput
+{
+    [StringLength(200, ErrorMessage = "Use at most 200 characters.")] public string? Name { get; set; }
+}
+
+public sealed class EmailChangeInput
+{
+    [Required(ErrorMessage = "Enter the new address."), EmailAddress(ErrorMessage = "Enter a valid e-mail address."), StringLength(256)] public string NewEmail { get; set; } = "";
+    [StringLength(256)] public string? Password { get; set; }
+}
+
+public sealed class DeleteAccountInput
+{
+    [Required(ErrorMessage = "Type your e-mail address to confirm."), StringLength(256)] public string ConfirmEmail { get; set; } = "";
+    [StringLength(256)] public string? Password { get; set; }
+}

@@ -65,6 +65,7 @@ public static class AccountsRegistration
             .AddRoles<AppRole>()
             .AddEntityFrameworkStores<AntonioDbContext>()
             .AddSignInManager()
+            .AddClaimsPrincipalFactory<AccountClaims>()
             .AddDefaultTokenProviders();
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
@@ -72,10 +73,17 @@ public static class AccountsRegistration
         services.AddScoped<MagicLinks>();
         services.AddScoped<AccountService>();
         services.AddSingleton<RegistrationTokens>();
+        services.AddSingleton<EmailChangeTokens>();
+        services.AddScoped<AccountSettings>();
+        services.AddScoped<AccountDeletion>();
+        services.AddScoped<AccountDataExport>();
+        services.AddScoped<IMailComposer, EmailChangeMail>();
+        services.AddScoped<IMailComposer, EmailChangedMail>();
         services.AddSingleton<AccountRateLimits>();
         services.AddScoped<IMailComposer, SignInLinkMail>();
         services.AddScoped<IMailComposer, RegistrationMail>();
         services.AddSingleton<Antonio.Web.PageCaching.IViewerSlotSource, SignedInNameSlot>();
+        services.AddSingleton<Antonio.Web.PageCaching.IViewerSlotSource, TeamLinkSlot>();
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, limits) => AccountRateLimits.AddClientPolicy(limiter, limits.Value));
         return builder;
     }

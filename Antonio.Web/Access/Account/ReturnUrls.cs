@@ -10,5 +10,9 @@ public static class ReturnUrls
         && !url.Any(char.IsControl)
         && !url.Contains("://", StringComparison.Ordinal);
 
-    public static string OrHome(string? url) => IsSafe(url) ? url! : "/";
+    /// <summary>Where a signed-in learner lands when nothing asked for another page: their home.</summary>
+    public const string Default = "/dashboard";
+
+    /// <summary>The asked-for page when it is safe and is not the front page (a visitor signing in from there wants their home), else the dashboard.</summary>
+    public static string OrDashboard(string? url) => IsSafe(url) && url != "/" ? url! : Default;
 }

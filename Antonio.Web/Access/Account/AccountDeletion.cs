@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Antonio.Data;
+using Antonio.Data.Identity;
+using Antonio.Web.Auditing;
+using Antonio.Web.Caching;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antonio.Web.Access.Account;
+
+/// <summary>
+/// "Delete my account", in one transaction: personal data erased (name, e-mail, password, sign-in methods,
+/// progress, queued and sent e-mails) or anonymised (certificates revoked, their name erased), access ended,
+/// purchases kept for accounting (on the now anonymous user row, so totals and refunds still add up), the
+/// action audited. Then every cache entry of the user is dropped and every session ends.
+/// </summary>
+public sealed class AccountDeletion(UserManager<AppUser> users, SignInManager<AppUser> signIn, IDbContextFactory<AntonioDbContext> dbFactory,
+    IEnumerable<IPersonalData> personalData, CacheInvalidator invalidator, TimeProvider clock)
+{
+    public const string AuditAction = "account.deleted";
+
+    /// <summary>The address the user typed must be theirs (and the password, when the account has one): a slip or a borrowed session cannot delete it.</summary>
+    public async Task<IReadOnlyList<string>> DeleteAsync(ClaimsPrincipal principal, string typedEmail, string? password, CancellationToken ct = default)
+    {
+        if (await users.GetUserAsync(principal) is not { } user) return ["Sign in again to delete your account."];
+        if (!string.Equals(typedEmail.Trim(), user.Email, StringComparison.OrdinalIgnoreCase)) return ["Type the e-mail address of your account to confirm."];
+        if (await users.HasPasswordAsync(user) && !await users.CheckPasswordAsync(user, password ?? "")) return ["Your current password is not right."];
+
+        var now = clock.GetUtcNow();
+        var id = user.Id;
+        var email = user.Email!;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var data in personalData) await data.EraseAsync(db, id, now, ct);
+        await db.Entitlements.Where(e => e.UserId == id && e.DeletedAt == null).ExecuteUpdateAsync(s => s.SetProperty(e => e.DeletedAt, now), ct);
+        await db.OutboxMessages.Where(m => m.Recipient == email).ExecuteDeleteAsync(ct);
+        await db.UserLogins.Where(l => l.UserId == id).ExecuteDeleteAsync(ct);
+        await db.UserTokens.Where(t => t.UserId == id).ExecuteDeleteAsync(ct);
+        await db.UserClaims.Where(c => c.UserId == id).ExecuteDeleteAsync(ct);
+        await db.UserRoles.Where(r => r.UserId == id).ExecuteDeleteAsync(ct);
+        var placeholder = $"deleted-{id:N}@deleted.invalid";
+        await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(u => u.Email, placeholder).SetProperty(u => u.NormalizedEmail, placeholder.ToUpperInvariant())
+            .SetProperty(u => u.UserName, placeholder).SetProperty(u => u.NormalizedUserName, placeholder.ToUpperInvariant())
+            .SetProperty(u => u.Name, (string?)null).SetProperty(u => u.PasswordHash, (string?)null).SetProperty(u => u.PhoneNumber, (string?)null)
+            .SetProperty(u => u.EmailConfirmed, false).SetProperty(u => u.SecurityStamp, Guid.NewGuid().ToString("N"))
+            .SetProperty(u => u.ConcurrencyStamp, Guid.NewGuid().ToString()).SetProperty(u => u.LockoutEnabled, true)
+            .SetProperty(u => u.LockoutEnd, DateTimeOffset.MaxValue), ct);
+        var purchases = await db.Purchases.CountAsync(p => p.UserId == id, ct);
+        db.AuditEntries.Add(AuditTrail.Entry(id, AuditAction, "user", id, before: new { purchases }, after: null, now));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+
+        await invalidator.UserChangedAsync(id, ct);
+        await invalidator.ProgressChangedAsync(id, ct);
+        await signIn.SignOutAsync();
+        return [];
+    }
+}
