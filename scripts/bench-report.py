@@ -17,6 +17,8 @@ rows = [
      f'{cold["anonymous free lesson"]} / {cold["anonymous paywalled lesson"]}', ""),
     ("Queries, signed-in lesson page, cold", "18–25", "≤ 5", cold["signed-in lesson"], ""),
     ("Queries, learner page, warm", "18–25", "0", cold["warm signed-in lesson"], ""),
+    ("Queries, learner's home (/dashboard) after a lesson / warm", "—", "≤ 1 / 0",
+     f'{cold.get("dashboard after a lesson", "—")} / {cold.get("warm dashboard", "—")}', ""),
 ]
 mixes = data.get("mixes", {})
 

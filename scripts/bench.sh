@@ -95,7 +95,8 @@ LESSON_SQL="WITH w AS (SELECT id, fields->>'slug' AS slug FROM content_resources
 psql "$PGURL" -tAc "$LESSON_SQL SELECT p FROM (SELECT '/workshops/' || slug AS p, md5(id::text) AS k FROM w
   UNION ALL SELECT '/workshops/' || ws || '/' || ls, md5(id::text) FROM l) x ORDER BY k LIMIT 500" >"$OUT/anonymous-paths.txt"
 # Signed in: 300 distinct learners who bought something, each with their own progress (about 40% of the
-# lessons they can read, marked complete here), each opening lessons of their own workshops and a few others.
+# lessons they can read, marked complete here), each opening lessons of their own workshops, a few others
+# and their home (/dashboard).
 LEARNERS_SQL="learners AS (SELECT u.id, u.email FROM users u WHERE u.email LIKE 'learner%' AND EXISTS
     (SELECT 1 FROM purchases p WHERE p.user_id = u.id AND p.status = 'Valid') ORDER BY u.email LIMIT 300),
   owned AS (SELECT DISTINCT lr.id AS uid, lr.email, unnest(e.content_ids) AS wid FROM learners lr
@@ -108,7 +109,8 @@ psql "$PGURL" -tAF $'\t' -c "$LESSON_SQL, $LEARNERS_SQL,
              FROM owned o JOIN l ON l.wid = o.wid),
   other AS (SELECT lr.email, '/workshops/' || l.ws || '/' || l.ls AS p, row_number() OVER (PARTITION BY lr.email ORDER BY md5(l.id::text || lr.id::text)) AS n
               FROM learners lr CROSS JOIN l)
-  SELECT email, p FROM mine WHERE n <= 8 UNION ALL SELECT email, p FROM other WHERE n <= 2" >"$OUT/signed-pairs.txt"
+  SELECT email, p FROM mine WHERE n <= 8 UNION ALL SELECT email, p FROM other WHERE n <= 2
+  UNION ALL SELECT email, '/dashboard' FROM learners" >"$OUT/signed-pairs.txt"
 cut -f1 "$OUT/signed-pairs.txt" | sort -u >"$OUT/learners.txt"
 echo "bench: signing in $(wc -l <"$OUT/learners.txt") learners" >&2
 sign_in() { # email → "email<TAB>cookie header value"
@@ -137,6 +139,9 @@ start_app; Q_LESSON_FREE=$(queries_of "cold-free-$RANDOM" "$FREE_LESSON")
 start_app; Q_LESSON_PAID=$(queries_of "cold-paid-$RANDOM" "$PAID_LESSON")
 start_app; Q_SIGNED=$(queries_of "cold-signed-$RANDOM" "$SIGNED_LESSON" "$COOKIE")
 Q_WARM=$(queries_of "warm-signed-$RANDOM" "$SIGNED_LESSON" "$COOKIE")
+# The learner's home right after a lesson page (snapshot and that workshop loaded), then warm.
+Q_DASH=$(queries_of "cold-dashboard-$RANDOM" /dashboard "$COOKIE")
+Q_DASH_WARM=$(queries_of "warm-dashboard-$RANDOM" /dashboard "$COOKIE")
 # The throughput runs and the hit rate start from a cold cache too. The per-request log line (needed
 # above for the final query counts) goes to the console, which would dominate a throughput test:
 # a production deployment ships it through a buffered sink, so it is off here.
@@ -207,7 +212,7 @@ mkdir -p docs
 jq -n --arg machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(date -u +%Y-%m-%d)" \
   --arg data "$ROWS" --arg seed "$SEED_LINE" --argjson startup "$STARTUP_SECONDS" \
   --argjson qw "${Q_WORKSHOP:--1}" --argjson qf "${Q_LESSON_FREE:--1}" --argjson qp "${Q_LESSON_PAID:--1}" \
-  --argjson qs "${Q_SIGNED:--1}" --argjson qwarm "${Q_WARM:--1}" \
+  --argjson qs "${Q_SIGNED:--1}" --argjson qwarm "${Q_WARM:--1}" --argjson qd "${Q_DASH:--1}" --argjson qdwarm "${Q_DASH_WARM:--1}" \
   --argjson s1 "${R[static-1]}" --argjson s50 "${R[static-50]}" --argjson s500 "${R[static-500]}" \
   --argjson a1 "${R[anonymous-1]}" --argjson a50 "${R[anonymous-50]}" --argjson a500 "${R[anonymous-500]}" \
   --argjson g1 "${R[signed-1]}" --argjson g50 "${R[signed-50]}" --argjson g500 "${R[signed-500]}" \
@@ -218,7 +223,8 @@ jq -n --arg machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $
   --argjson profile "$PROFILE" --argjson allocreq "$ALLOC_PER_REQUEST" --argjson gcpause "$GC_PAUSE_SHARE" --argjson counted "$COUNTED" \
   '{machine: $machine, data: $data, seed: $seed, startup_seconds: $startup,
     cold_queries: {"anonymous workshop page": $qw, "anonymous free lesson": $qf, "anonymous paywalled lesson": $qp,
-                   "signed-in lesson": $qs, "warm signed-in lesson": $qwarm},
+                   "signed-in lesson": $qs, "warm signed-in lesson": $qwarm,
+                   "dashboard after a lesson": $qd, "warm dashboard": $qdwarm},
     wrk: {"static-1": $s1, "static-50": $s50, "static-500": $s500, "anonymous-1": $a1, "anonymous-50": $a50, "anonymous-500": $a500,
           "signed-1": $g1, "signed-50": $g50, "signed-500": $g500, "workshop-1": $w1, "workshop-50": $w50, "lesson-1": $l1, "lesson-50": $l50},
     mixes: {learners: $learners, signed_pairs: $pairs, anonymous_paths: $anonpaths},

@@ -6,6 +6,9 @@ namespace Antonio.Web.Admin;
 public sealed record AdminPurchaseRow(Guid Id, string Email, string Product, DateTimeOffset CreatedAt, long Amount, int Quantity, string Status,
     string? Country, string? Provider);
 
+/// <summary>Every purchase by status: how many and for how much (deleted accounts' purchases included: they stay, anonymised).</summary>
+public sealed record AdminSalesLine(string Status, int Count, long Amount);
+
 /// <summary>Purchases by the buyer's email (exact, case-insensitive, through the normalized-email index).</summary>
 public sealed class AdminPurchaseReader(IDbContextFactory<AntonioDbContext> dbFactory)
 {
@@ -22,5 +25,12 @@ public sealed class AdminPurchaseReader(IDbContextFactory<AntonioDbContext> dbFa
                       select new AdminPurchaseRow(p.Id, u.Email!, product.Name, p.CreatedAt, p.TotalAmountCents, p.Quantity, p.Status, p.Country,
                           db.MerchantCharges.Where(c => c.Id == p.MerchantChargeId).Select(c => c.Provider).FirstOrDefault()))
             .Take(500).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<AdminSalesLine>> SummaryAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Purchases.GroupBy(p => p.Status).OrderBy(g => g.Key)
+            .Select(g => new AdminSalesLine(g.Key, g.Count(), g.Sum(p => p.TotalAmountCents))).ToListAsync(ct);
     }
 }

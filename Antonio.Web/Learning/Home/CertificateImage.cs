@@ -31,7 +31,7 @@ public static class CertificateImage
         using (var inner = new SKPaint { Color = Accent.WithAlpha(90), Style = SKPaintStyle.Stroke, StrokeWidth = 2, IsAntialias = true })
             canvas.DrawRect(48, 48, Width - 96, Height - 96, inner);
 
-        var y = 130f;
+        var y = 150f;
         Line(canvas, "ANTONIO WORKSHOPS", Regular.Value, 26, Accent, ref y, 56);
         Line(canvas, "Certificate of completion", Bold.Value, 46, Ink, ref y, 84);
         Line(canvas, c.RecipientName ?? "A learner", Bold.Value, 64, Ink, ref y, 70, maxWidth: Width - 200);
