@@ -31,6 +31,7 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
     public DbSet<Entitlement> Entitlements => Set<Entitlement>();
     public DbSet<ResourceProgress> ResourceProgress => Set<ResourceProgress>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<TeamInvitation> TeamInvitations => Set<TeamInvitation>();
     public DbSet<WebVital> WebVitals => Set<WebVital>();
     public DbSet<Admin.AuditEntry> AuditEntries => Set<Admin.AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -89,6 +90,20 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
             e.HasIndex(x => x.ResourceId);
             e.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<ContentResource>().WithMany().HasForeignKey(x => x.ResourceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<TeamInvitation>(e =>
+        {
+            e.ToTable("team_invitations");
+            e.Property(x => x.Email).HasMaxLength(256);
+            e.Property(x => x.NormalizedEmail).HasMaxLength(256);
+            e.Property(x => x.Token).HasMaxLength(32);
+            e.HasIndex(x => x.Token).IsUnique();
+            // One pending invitation per team and address; the team page lists a team's invitations.
+            e.HasIndex(x => new { x.BulkPurchaseId, x.NormalizedEmail }).IsUnique().HasFilter("claimed_at IS NULL AND revoked_at IS NULL");
+            e.HasOne<Purchase>().WithMany().HasForeignKey(x => x.BulkPurchaseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.InvitedById).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ClaimedById).OnDelete(DeleteBehavior.SetNull);
         });
 
         builder.Entity<Certificate>(e =>

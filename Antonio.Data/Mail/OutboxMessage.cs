@@ -36,4 +36,6 @@ public static class OutboxStatus
     public const string Failed = "failed";
     /// <summary>Nothing to send after all (a sign-in link for an address with no account).</summary>
     public const string Dropped = "dropped";
+
+    public static readonly IReadOnlyList<string> All = [Queued, Sent, Failed, Dropped];
 }

@@ -191,6 +191,76 @@ namespace Antonio.Data.Migrations
                     b.ToTable("organization_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("Antonio.Data.Access.TeamInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BulkPurchaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bulk_purchase_id");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<Guid?>("ClaimedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claimed_by_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<Guid>("InvitedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invited_by_id");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("token");
+
+                    b.HasKey("Id")
+                        .HasName("pk_team_invitations");
+
+                    b.HasIndex("ClaimedById")
+                        .HasDatabaseName("ix_team_invitations_claimed_by_id");
+
+                    b.HasIndex("InvitedById")
+                        .HasDatabaseName("ix_team_invitations_invited_by_id");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_team_invitations_token");
+
+                    b.HasIndex("BulkPurchaseId", "NormalizedEmail")
+                        .IsUnique()
+                        .HasDatabaseName("ix_team_invitations_bulk_purchase_id_normalized_email")
+                        .HasFilter("claimed_at IS NULL AND revoked_at IS NULL");
+
+                    b.ToTable("team_invitations", (string)null);
+                });
+
             modelBuilder.Entity("Antonio.Data.Admin.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1181,6 +1251,29 @@ namespace Antonio.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_organization_memberships_users_user_id");
+                });
+
+            modelBuilder.Entity("Antonio.Data.Access.TeamInvitation", b =>
+                {
+                    b.HasOne("Antonio.Data.Commerce.Purchase", null)
+                        .WithMany()
+                        .HasForeignKey("BulkPurchaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_team_invitations_purchases_bulk_purchase_id");
+
+                    b.HasOne("Antonio.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_team_invitations_users_claimed_by_id");
+
+                    b.HasOne("Antonio.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("InvitedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_team_invitations_users_invited_by_id");
                 });
 
             modelBuilder.Entity("Antonio.Data.Commerce.ContentProduct", b =>

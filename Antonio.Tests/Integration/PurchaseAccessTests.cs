@@ -5,6 +5,7 @@ using Antonio.Web.Access;
 using Antonio.Web.Caching;
 using Antonio.Web.Learning;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Antonio.Tests.Integration;
 
@@ -57,9 +58,15 @@ public sealed class PurchaseAccessTests(WritableDatabaseFixture fixture) : IClas
         Assert.Contains("class=\"paywall\"", (await learner.GetAsync(path)).Body);
     }
 
-    private async Task<(string Code, Guid CouponId)> NewSeatCouponAsync(int seats)
+    /// <summary>A new team: a new buyer's bulk purchase (a buyer's later seats join their existing team instead).</summary>
+    private async Task<(string Code, Guid CouponId, string Buyer)> NewSeatCouponAsync(int seats)
     {
-        var buyer = await UserIdAsync(DemoAccounts.TeamBuyer);
+        var email = $"team-{Guid.NewGuid():N}@example.test";
+        var user = new Antonio.Data.Identity.AppUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow };
+        using (var scope = _app.App.Services.CreateScope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Antonio.Data.Identity.AppUser>>()
+                .CreateAsync(user, DemoAccounts.Password)).Succeeded);
+        var buyer = user.Id;
         var product = await ProductIdAsync("Advanced Patterns");
         var bulk = new Purchase
         {
@@ -72,13 +79,13 @@ public sealed class PurchaseAccessTests(WritableDatabaseFixture fixture) : IClas
         await _app.Service<PurchaseEffects>().GrantAsync(db, bulk);
         var coupon = await db.Coupons.SingleAsync(c => c.BulkPurchaseId == bulk.Id);
         Assert.Equal(seats, coupon.MaxUses);
-        return (coupon.Code!, coupon.Id);
+        return (coupon.Code!, coupon.Id, email);
     }
 
     [Fact]
     public async Task Fifty_parallel_redemptions_of_a_ten_seat_coupon_produce_exactly_ten_seats()
     {
-        var (code, couponId) = await NewSeatCouponAsync(10);
+        var (code, couponId, _) = await NewSeatCouponAsync(10);
         var learners = (await Task.WhenAll(Enumerable.Range(10, 50).Select(i => UserIdAsync($"learner{i:D5}@demo.antonio.dev")))).ToList();
         var seats = _app.Service<TeamSeats>();
         var outcomes = await Task.WhenAll(learners.Select(id => Task.Run(() => seats.RedeemAsync(id, code))));
@@ -94,7 +101,7 @@ public sealed class PurchaseAccessTests(WritableDatabaseFixture fixture) : IClas
     [Fact]
     public async Task One_learner_redeeming_twice_at_once_gets_one_seat()
     {
-        var (code, couponId) = await NewSeatCouponAsync(5);
+        var (code, couponId, _) = await NewSeatCouponAsync(5);
         var learner = await UserIdAsync("learner00060@demo.antonio.dev");
         var seats = _app.Service<TeamSeats>();
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => seats.RedeemAsync(learner, code))));
@@ -105,8 +112,8 @@ public sealed class PurchaseAccessTests(WritableDatabaseFixture fixture) : IClas
     [Fact]
     public async Task Team_page_shows_seats_and_an_invite_link_that_redeems()
     {
-        var (code, _) = await NewSeatCouponAsync(3);
-        using var buyer = await WebUser.SignedInAsync(_app, DemoAccounts.TeamBuyer);
+        var (code, _, email) = await NewSeatCouponAsync(3);
+        using var buyer = await WebUser.SignedInAsync(_app, email);
         var team = await buyer.GetAsync("/team");
         Assert.Contains($"/team/redeem/{code}", team.Body);
         Assert.Contains("<strong>0 of 3</strong>", team.Body);

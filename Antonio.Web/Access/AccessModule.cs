@@ -16,6 +16,9 @@ public static class AccessModule
         services.AddScoped<ViewerContext>();
         services.AddSingleton<PurchaseEffects>();
         services.AddSingleton<TeamSeats>();
+        services.AddSingleton<TeamInvitations>();
+        services.AddScoped<Mail.IMailComposer, TeamInvitationMail>();
+        services.AddScoped<Mail.IMailComposer, SeatClaimedMail>();
         services.AddAccessPolicies();
         builder.AddAccounts();
         return builder;

@@ -16,16 +16,34 @@ public sealed class PurchaseEffects(TimeProvider clock, IEnumerable<IAccessLossF
     /// A Valid or Restricted purchase: a learner membership (the buyer's personal organization, or the
     /// given team membership for a seat) and a content entitlement per the product — one
     /// workshop_content_access covering its workshops, or one cohort_content_access per cohort workshop.
-    /// A team (bulk) purchase instead gets its seat coupon and a team organization with the buyer as owner.
+    /// A team (bulk) purchase instead gets its seat coupon and a team organization with the buyer as owner;
+    /// seats bought for a team the buyer already has are added to it.
     /// </summary>
     public async Task GrantAsync(AntonioDbContext db, Purchase purchase, Guid? membershipId = null, CancellationToken ct = default)
     {
         if (!PurchaseStatus.GrantsAccess(purchase.Status)) return;
         var now = clock.GetUtcNow();
-        if (purchase.Quantity > 1 && purchase.RedeemedBulkCouponId is null)
+        if (purchase.RedeemedBulkCouponId is null)
         {
-            await CreateTeamAsync(db, purchase, now, ct);
-            return;
+            // More seats for a team the buyer already has (priced at the tier of the new total): added to its seat coupon.
+            var team = await db.Purchases.AsNoTracking()
+                .Where(p => p.UserId == purchase.UserId && p.ProductId == purchase.ProductId && p.Id != purchase.Id && p.BulkCouponId != null
+                            && (p.Status == PurchaseStatus.Valid || p.Status == PurchaseStatus.Restricted))
+                .Join(db.Coupons, p => p.BulkCouponId, c => c.Id, (p, c) => c).Where(c => c.BulkPurchaseId != null)
+                .OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(ct);
+            if (team is not null)
+            {
+                await db.Coupons.Where(c => c.Id == team.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.MaxUses, c => c.MaxUses + purchase.Quantity), ct);
+                await db.Purchases.Where(p => p.Id == purchase.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.BulkCouponId, team.Id), ct);
+                purchase.BulkCouponId = team.Id;
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            if (purchase.Quantity > 1)
+            {
+                await CreateTeamAsync(db, purchase, now, ct);
+                return;
+            }
         }
 
         var product = await db.Products.AsNoTracking().SingleAsync(p => p.Id == purchase.ProductId, ct);

@@ -12,9 +12,11 @@ public enum RedeemOutcome { Redeemed, NotFound, NoSeatsLeft, AlreadyRedeemed }
 /// <summary>
 /// Redeeming a team seat (§5b.8): at most max_uses seats even under concurrent redemptions — the seat
 /// is taken by one conditional UPDATE (used_count &lt; max_uses), which PostgreSQL serialises per row —
-/// and at most one seat per learner (a unique index).
+/// and at most one seat per learner (a unique index). Seats held by pending e-mail invitations are not
+/// taken through the shared link; an invitation's own seat is taken with the invitation, in one transaction.
+/// The team's buyer is told by e-mail, queued in that transaction.
 /// </summary>
-public sealed class TeamSeats(IDbContextFactory<AntonioDbContext> dbFactory, PurchaseEffects effects, CacheInvalidator invalidator, TimeProvider clock)
+public sealed class TeamSeats(IDbContextFactory<AntonioDbContext> dbFactory, PurchaseEffects effects, CacheInvalidator invalidator, Mail.Outbox outbox, TimeProvider clock)
 {
     public const int MaxCodeLength = 64;
 
@@ -33,7 +35,8 @@ public sealed class TeamSeats(IDbContextFactory<AntonioDbContext> dbFactory, Pur
         return await TeamQuery.ByCodeAsync(db, code, ct);
     }
 
-    public async Task<RedeemOutcome> RedeemAsync(Guid userId, string code, CancellationToken ct = default)
+    /// <param name="invitationId">The e-mail invitation being accepted, whose seat this is; null for the shared link.</param>
+    public async Task<RedeemOutcome> RedeemAsync(Guid userId, string code, Guid? invitationId = null, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(code) || code.Length > MaxCodeLength) return RedeemOutcome.NotFound;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -42,12 +45,25 @@ public sealed class TeamSeats(IDbContextFactory<AntonioDbContext> dbFactory, Pur
         if (await db.Purchases.AnyAsync(p => p.UserId == userId && p.RedeemedBulkCouponId == coupon.Id, ct)) return RedeemOutcome.AlreadyRedeemed;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var taken = await db.Coupons
-            .Where(c => c.Id == coupon.Id).Where(CouponRules.StillUsable)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedCount, c => c.UsedCount + 1), ct);
+        var now = clock.GetUtcNow();
+        int taken;
+        if (invitationId is { } invitation)
+        {
+            var claimed = await db.TeamInvitations
+                .Where(i => i.Id == invitation && i.BulkPurchaseId == coupon.BulkPurchaseId && i.ClaimedAt == null && i.RevokedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.ClaimedAt, now).SetProperty(i => i.ClaimedById, userId), ct);
+            if (claimed == 0) return RedeemOutcome.NotFound;
+            taken = await db.Coupons.Where(c => c.Id == coupon.Id).Where(CouponRules.StillUsable)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedCount, c => c.UsedCount + 1), ct);
+        }
+        else
+        {
+            taken = await db.Coupons.Where(c => c.Id == coupon.Id).Where(CouponRules.StillUsable)
+                .Where(c => c.UsedCount + db.TeamInvitations.Count(i => i.BulkPurchaseId == c.BulkPurchaseId && i.ClaimedAt == null && i.RevokedAt == null) < c.MaxUses)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedCount, c => c.UsedCount + 1), ct);
+        }
         if (taken == 0) return RedeemOutcome.NoSeatsLeft;
 
-        var now = clock.GetUtcNow();
         var team = await db.OrganizationMemberships.AsNoTracking()
             .Where(m => m.Role == OrganizationRoles.Owner)
             .Join(db.Purchases.Where(p => p.Id == coupon.BulkPurchaseId), m => m.UserId, p => p.UserId, (m, _) => m.OrganizationId)
@@ -65,6 +81,9 @@ public sealed class TeamSeats(IDbContextFactory<AntonioDbContext> dbFactory, Pur
             RedeemedBulkCouponId = coupon.Id, Quantity = 1, CreatedAt = now,
         };
         db.Add(seat);
+        var owner = await db.Purchases.Where(p => p.Id == coupon.BulkPurchaseId).Join(db.Users, p => p.UserId, u => u.Id, (_, u) => new { u.Id, u.Email }).SingleAsync(ct);
+        if (owner.Id != userId)
+            outbox.Add(db, TeamMailKinds.SeatClaimed, owner.Email ?? "", new SeatClaimedNotice(coupon.BulkPurchaseId!.Value, userId));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -76,8 +95,7 @@ public sealed class TeamSeats(IDbContextFactory<AntonioDbContext> dbFactory, Pur
             return RedeemOutcome.AlreadyRedeemed; // the same learner, twice at once: the transaction rolls back
         }
         await invalidator.UserChangedAsync(userId, ct);
-        var buyer = await db.Purchases.Where(p => p.Id == coupon.BulkPurchaseId).Select(p => p.UserId).SingleAsync(ct);
-        await invalidator.UserChangedAsync(buyer, ct); // the buyer's seat counts (CanInviteTeam) changed
+        await invalidator.UserChangedAsync(owner.Id, ct); // the buyer's seat counts (CanInviteTeam) changed
         return RedeemOutcome.Redeemed;
     }
 }

@@ -17,6 +17,7 @@ public static class AdminModule
         services.AddSingleton<CouponEditor>();
         services.AddSingleton<UserAccessEditor>();
         services.AddSingleton<AdminPurchaseReader>();
+        services.AddSingleton<AdminEmails>();
         services.AddSingleton<VideoAssets>();
         var video = Video(builder.Configuration);
         if (video.MuxUploads)

@@ -1,3 +1,4 @@
+using Antonio.Web.Mail;
 using Antonio.Web.PageCaching;
 using Antonio.Web.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,6 +19,8 @@ public static class CommerceModule
         services.AddSingleton<PricingReader>();
         services.AddSingleton<QuoteService>();
         services.AddSingleton<Fulfilment>();
+        services.AddScoped<IMailComposer, PurchaseReceiptMail>();
+        services.AddScoped<IMailComposer, AccessEndedMail>();
         services.AddSingleton<PurchaseHistory>();
         services.AddSingleton<IPageVariation, PppPageVariation>();
         services.AddSingleton<LocalPaymentProvider>();

@@ -4,6 +4,7 @@ using Antonio.Data.Commerce;
 using Antonio.Web.Access;
 using Antonio.Web.Auditing;
 using Antonio.Web.Caching;
+using Antonio.Web.Mail;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -33,11 +34,11 @@ public enum RefundOutcome { Refunded, NotFound, NotRefundable, ProviderUnavailab
 /// <summary>
 /// The one fulfilment path every payment provider goes through: coupon use counted atomically (never
 /// past max_uses), merchant charge + purchase (Valid, or Restricted to the PPP country), the
-/// post-purchase access effects — in one transaction — then the buyer's cache entries dropped.
+/// post-purchase access effects and the receipt e-mail — in one transaction — then the buyer's cache entries dropped.
 /// Idempotent on (provider, charge id).
 /// </summary>
 public sealed partial class Fulfilment(IDbContextFactory<AntonioDbContext> dbFactory, PurchaseEffects effects, CacheInvalidator invalidator, TimeProvider clock,
-    IPaymentProvider provider, ILogger<Fulfilment> log)
+    IPaymentProvider provider, Outbox outbox, ILogger<Fulfilment> log)
 {
     public async Task<(FulfilOutcome Outcome, Guid? PurchaseId)> FulfilAsync(PaidCheckout paid, CancellationToken ct = default)
     {
@@ -75,7 +76,8 @@ public sealed partial class Fulfilment(IDbContextFactory<AntonioDbContext> dbFac
             await using var again = await dbFactory.CreateDbContextAsync(ct);
             return (FulfilOutcome.AlreadyRecorded, await ExistingAsync(again, paid, ct));
         }
-        await effects.GrantAsync(db, purchase, ct: ct);
+        outbox.Add(db, PurchaseMailKinds.Receipt, await EmailOfAsync(db, paid.UserId, ct), new PurchaseMailRequest(purchase.Id));
+        await effects.GrantAsync(db, purchase, ct: ct); // saves the receipt with the access it grants
         await tx.CommitAsync(ct);
         await invalidator.UserChangedAsync(paid.UserId, ct);
         if (paid.CouponId is not null) await invalidator.CouponsChangedAsync(ct);
@@ -126,10 +128,15 @@ public sealed partial class Fulfilment(IDbContextFactory<AntonioDbContext> dbFac
         return RefundOutcome.Refunded;
     }
 
-    /// <summary>The one way a purchase loses its access: new status (and audit row) with the revocation, in one transaction.</summary>
+    /// <summary>
+    /// The one way a purchase loses its access: new status (and audit row) with the revocation and the notice
+    /// to the learner, in one transaction. A purchase that had already lost it is not announced twice.
+    /// </summary>
     private async Task EndAccessAsync(AntonioDbContext db, Purchase purchase, string status, AuditEntry? audit, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (PurchaseStatus.GrantsAccess(purchase.Status))
+            outbox.Add(db, PurchaseMailKinds.AccessEnded, await EmailOfAsync(db, purchase.UserId, ct), new PurchaseMailRequest(purchase.Id));
         purchase.Status = status;
         if (audit is not null) db.AuditEntries.Add(audit);
         await db.SaveChangesAsync(ct);
@@ -137,6 +144,9 @@ public sealed partial class Fulfilment(IDbContextFactory<AntonioDbContext> dbFac
         await tx.CommitAsync(ct);
         await invalidator.UserChangedAsync(purchase.UserId, ct);
     }
+
+    private static async Task<string> EmailOfAsync(AntonioDbContext db, Guid userId, CancellationToken ct) =>
+        await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleAsync(ct) ?? "";
 
     private static Task<Guid?> ExistingAsync(AntonioDbContext db, PaidCheckout paid, CancellationToken ct) =>
         db.Purchases.Join(db.MerchantCharges.Where(c => c.Provider == paid.Provider && c.Identifier == paid.ChargeId),

@@ -2,8 +2,14 @@ using Antonio.Data.Mail;
 
 namespace Antonio.Web.Mail;
 
-/// <summary>A message ready to send: both parts, and whether its content is a secret (a sign-in link) the outbox must not keep.</summary>
-public sealed record ComposedMail(string Subject, string Text, string? Html = null, bool Secret = false);
+/// <summary>
+/// A message ready to send: both parts, whether its text is a secret (a sign-in link) the outbox must not keep
+/// once sent, and whether its payload is (a pending sign-up's password hash): then that is not kept either.
+/// </summary>
+public sealed record ComposedMail(string Subject, string Text, string? Html = null, bool Secret = false)
+{
+    public bool PayloadIsSecret { get; init; }
+}
 
 /// <summary>
 /// Composes one kind of outbox message at delivery time, from its recipient and payload. Returns null

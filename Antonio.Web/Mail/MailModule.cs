@@ -10,6 +10,7 @@ public static class MailModule
         var mail = builder.AddSettings<MailOptions, MailOptionsValidator>(MailOptions.Section);
         var services = builder.Services;
         services.AddSingleton<Outbox>();
+        services.AddScoped<MailRenderer>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IInterceptor, OutboxWakeInterceptor>();
         if (string.IsNullOrWhiteSpace(mail.SmtpHost)) services.AddSingleton<IMailTransport, LogMailTransport>();

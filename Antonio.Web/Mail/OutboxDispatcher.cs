@@ -59,6 +59,7 @@ public sealed partial class OutboxDispatcher(IDbContextFactory<AntonioDbContext>
     {
         message.Attempts++;
         var secret = false;
+        var secretPayload = false;
         try
         {
             if (message.Subject is null)
@@ -72,13 +73,14 @@ public sealed partial class OutboxDispatcher(IDbContextFactory<AntonioDbContext>
                     message.Payload = null;
                     return;
                 }
-                (message.Subject, message.TextBody, message.HtmlBody, secret) = (composed.Subject, composed.Text, composed.Html, composed.Secret);
+                (message.Subject, message.TextBody, message.HtmlBody, secret, secretPayload) = (composed.Subject, composed.Text, composed.Html, composed.Secret, composed.PayloadIsSecret);
             }
             await transport.SendAsync(ToMime(message), ct);
             message.Status = OutboxStatus.Sent;
             message.SentAt = now;
             message.LastError = null;
-            if (secret) (message.TextBody, message.HtmlBody, message.Payload) = (SecretPlaceholder, null, null);
+            if (secret) (message.TextBody, message.HtmlBody) = (SecretPlaceholder, null);
+            if (secretPayload) message.Payload = null;
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

@@ -10,7 +10,7 @@ namespace Antonio.Web.Access.Account;
 
 /// <summary>
 /// "Delete my account", in one transaction: personal data erased (name, e-mail, password, sign-in methods,
-/// progress, queued and sent e-mails) or anonymised (certificates revoked, their name erased), access ended,
+/// progress, queued and sent e-mails, invitations to the address) or anonymised (certificates revoked, their name erased), access ended,
 /// purchases kept for accounting (on the now anonymous user row, so totals and refunds still add up), the
 /// action audited. Then every cache entry of the user is dropped and every session ends.
 /// </summary>
@@ -34,6 +34,9 @@ public sealed class AccountDeletion(UserManager<AppUser> users, SignInManager<Ap
         foreach (var data in personalData) await data.EraseAsync(db, id, now, ct);
         await db.Entitlements.Where(e => e.UserId == id && e.DeletedAt == null).ExecuteUpdateAsync(s => s.SetProperty(e => e.DeletedAt, now), ct);
         await db.OutboxMessages.Where(m => m.Recipient == email).ExecuteDeleteAsync(ct);
+        var normalized = email.ToUpperInvariant();
+        await db.TeamInvitations.Where(i => i.NormalizedEmail == normalized).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.Email, "(deleted)").SetProperty(i => i.NormalizedEmail, "(DELETED)").SetProperty(i => i.RevokedAt, i => i.RevokedAt ?? (i.ClaimedAt == null ? now : null)), ct);
         await db.UserLogins.Where(l => l.UserId == id).ExecuteDeleteAsync(ct);
         await db.UserTokens.Where(t => t.UserId == id).ExecuteDeleteAsync(ct);
         await db.UserClaims.Where(c => c.UserId == id).ExecuteDeleteAsync(ct);

@@ -11,7 +11,7 @@ namespace Antonio.Web.Access.Account;
 /// the address already has an account — a note saying so with a sign-in link. The sign-up page said
 /// "check your e-mail" either way.
 /// </summary>
-public sealed class RegistrationMail(UserManager<AppUser> users, MagicLinks links, RegistrationTokens tokens, SiteUrls urls) : IMailComposer
+public sealed class RegistrationMail(UserManager<AppUser> users, MagicLinks links, RegistrationTokens tokens, SiteUrls urls, MailRenderer renderer) : IMailComposer
 {
     public string Kind => AccountMailKinds.Registration;
 
@@ -22,13 +22,27 @@ public sealed class RegistrationMail(UserManager<AppUser> users, MagicLinks link
         if (await users.FindByEmailAsync(pending.Email) is { } existing)
         {
             var signIn = await links.CreateAsync(existing, pending.ReturnUrl);
-            return new ComposedMail("You already have an Antonio Workshops account",
-                $"Someone — probably you — tried to create an account with this address, but it already has one.\n\nSign in with this link (valid for 15 minutes, once):\n\n{signIn}\n\nForgot your password? The link signs you in without it.\nIf it wasn't you, ignore this e-mail: nothing has changed.",
-                Secret: true);
+            return await renderer.RenderAsync(new MailContent
+            {
+                Subject = "You already have an Antonio Workshops account",
+                Heading = "You already have an account",
+                Intro = ["Someone — probably you — tried to create an account with this address, but it already has one."],
+                Action = new MailAction("Sign in", signIn, "The link works once, for 15 minutes. Forgot your password? The link signs you in without it."),
+                Outro = ["If it wasn't you, ignore this e-mail: nothing has changed."],
+                Secret = true,
+                PayloadIsSecret = true,
+            });
         }
         var confirm = urls.Absolute("/account/confirm?token=" + Uri.EscapeDataString(tokens.Protect(pending)));
-        return new ComposedMail("Confirm your Antonio Workshops account",
-            $"Welcome to Antonio Workshops!\n\nConfirm your e-mail address to finish creating your account (the link works for 24 hours):\n\n{confirm}\n\nIf you did not sign up, ignore this e-mail: no account is created.",
-            Secret: true);
+        return await renderer.RenderAsync(new MailContent
+        {
+            Subject = "Confirm your Antonio Workshops account",
+            Heading = "Welcome to Antonio Workshops!",
+            Intro = ["Confirm your e-mail address to finish creating your account."],
+            Action = new MailAction("Confirm my account", confirm, "The link works for 24 hours."),
+            Outro = ["If you did not sign up, ignore this e-mail: no account is created."],
+            Secret = true,
+            PayloadIsSecret = true,
+        });
     }
 }

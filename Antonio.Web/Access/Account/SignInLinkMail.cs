@@ -9,7 +9,7 @@ namespace Antonio.Web.Access.Account;
 /// Composes a requested sign-in link at delivery time: only here is it decided whether the address has
 /// an account (no account, or a locked one: nothing is sent), so the request that asked cannot tell.
 /// </summary>
-public sealed class SignInLinkMail(UserManager<AppUser> users, MagicLinks links) : IMailComposer
+public sealed class SignInLinkMail(UserManager<AppUser> users, MagicLinks links, MailRenderer renderer) : IMailComposer
 {
     public string Kind => AccountMailKinds.SignInLink;
 
@@ -18,8 +18,14 @@ public sealed class SignInLinkMail(UserManager<AppUser> users, MagicLinks links)
         var user = await users.FindByEmailAsync(message.Recipient);
         if (user is null || await users.IsLockedOutAsync(user)) return null;
         var link = await links.CreateAsync(user, Outbox.Payload<SignInLinkRequest>(message)?.ReturnUrl);
-        return new ComposedMail("Your sign-in link for Antonio Workshops",
-            $"Sign in to Antonio Workshops with this link (valid for 15 minutes, once):\n\n{link}\n\nIf you did not ask for it, ignore this e-mail.",
-            Secret: true);
+        return await renderer.RenderAsync(new MailContent
+        {
+            Subject = "Your sign-in link for Antonio Workshops",
+            Heading = "Sign in to Antonio Workshops",
+            Intro = ["Here is the sign-in link you asked for."],
+            Action = new MailAction("Sign in", link, "The link works once, for 15 minutes."),
+            Outro = ["If you did not ask for it, ignore this e-mail: nothing happens without the link."],
+            Secret = true,
+        });
     }
 }

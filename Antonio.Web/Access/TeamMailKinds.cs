@@ -1,0 +1,14 @@
+namespace Antonio.Web.Access;
+
+/// <summary>The outbox kinds team seats queue, and what each carries.</summary>
+public static class TeamMailKinds
+{
+    /// <summary>To the invited address: the link that takes the seat.</summary>
+    public const string Invitation = "team-invitation";
+    /// <summary>To the team's buyer: someone took a seat.</summary>
+    public const string SeatClaimed = "seat-claimed";
+}
+
+public sealed record TeamInvitationRequest(Guid InvitationId);
+
+public sealed record SeatClaimedNotice(Guid BulkPurchaseId, Guid MemberId);

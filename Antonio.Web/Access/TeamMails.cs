@@ -1,0 +1,68 @@
+using Antonio.Data;
+using Antonio.Data.Mail;
+using Antonio.Web.Mail;
+using Antonio.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antonio.Web.Access;
+
+/// <summary>An invitation to a team seat: who invites, to what, and the link that takes the seat (no sign-in credential in it).</summary>
+public sealed class TeamInvitationMail(IDbContextFactory<AntonioDbContext> dbFactory, SiteUrls urls, MailRenderer renderer) : IMailComposer
+{
+    public string Kind => TeamMailKinds.Invitation;
+
+    public async Task<ComposedMail?> ComposeAsync(OutboxMessage message, CancellationToken ct)
+    {
+        if (Outbox.Payload<TeamInvitationRequest>(message) is not { } request) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var invitation = await (from i in db.TeamInvitations
+                                where i.Id == request.InvitationId && i.ClaimedAt == null && i.RevokedAt == null
+                                join p in db.Purchases on i.BulkPurchaseId equals p.Id
+                                join product in db.Products on p.ProductId equals product.Id
+                                join inviter in db.Users on i.InvitedById equals inviter.Id
+                                select new { i.Token, Product = product.Name, Inviter = inviter.Name ?? inviter.Email }).SingleOrDefaultAsync(ct);
+        if (invitation is null) return null; // revoked (or taken) before it was sent: nothing to say
+        return await renderer.RenderAsync(new MailContent
+        {
+            Subject = $"{invitation.Inviter} invited you to {invitation.Product}",
+            Heading = "You're invited to learn with your team",
+            Intro = [$"{invitation.Inviter} has a seat of {invitation.Product} on Antonio Workshops for you."],
+            Action = new MailAction("Accept the invitation", urls.Absolute(TeamLinks.Join(invitation.Token)),
+                "Sign in, or create a free account with any address, then accept: the lessons open at once."),
+            Outro = ["Not expecting this? Ignore this e-mail: the seat stays with the team."],
+        });
+    }
+}
+
+/// <summary>To the team's buyer, when someone takes one of their seats.</summary>
+public sealed class SeatClaimedMail(IDbContextFactory<AntonioDbContext> dbFactory, SiteUrls urls, MailRenderer renderer) : IMailComposer
+{
+    public string Kind => TeamMailKinds.SeatClaimed;
+
+    public async Task<ComposedMail?> ComposeAsync(OutboxMessage message, CancellationToken ct)
+    {
+        if (Outbox.Payload<SeatClaimedNotice>(message) is not { } notice) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var team = await (from p in db.Purchases
+                          where p.Id == notice.BulkPurchaseId
+                          join product in db.Products on p.ProductId equals product.Id
+                          join c in db.Coupons on p.BulkCouponId equals c.Id
+                          select new { Product = product.Name, c.MaxUses, c.UsedCount }).SingleOrDefaultAsync(ct);
+        var member = await db.Users.Where(u => u.Id == notice.MemberId).Select(u => u.Email).SingleOrDefaultAsync(ct);
+        if (team is null || member is null) return null;
+        return await renderer.RenderAsync(new MailContent
+        {
+            Subject = $"{member} joined your team for {team.Product}",
+            Heading = "A seat was claimed",
+            Intro = [$"{member} took a seat of {team.Product}."],
+            Details = [new MailDetail("Seats used", $"{team.UsedCount} of {team.MaxUses}")],
+            Action = new MailAction("Manage your team", urls.Absolute("/team")),
+        });
+    }
+}
+
+/// <summary>Team addresses, in one place.</summary>
+public static class TeamLinks
+{
+    public static string Join(string token) => "/team/join/" + token;
+}

@@ -1,0 +1,107 @@
+using Antonio.Data;
+using Antonio.Data.Commerce;
+using Antonio.Data.Identity;
+using Antonio.Data.Mail;
+using Antonio.Web.Access.Account;
+using Antonio.Web.Mail;
+using Antonio.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antonio.Web.Commerce;
+
+/// <summary>The outbox kinds a purchase queues, in the transaction that records it or ends its access.</summary>
+public static class PurchaseMailKinds
+{
+    public const string Receipt = "purchase-receipt";
+    public const string AccessEnded = "access-ended";
+}
+
+public sealed record PurchaseMailRequest(Guid PurchaseId);
+
+/// <summary>What the purchase mails say about a purchase: read once, at delivery.</summary>
+internal sealed record PurchaseFacts(Purchase Purchase, string Product, string? CouponCode, string? ChargeId, IReadOnlyList<string> Workshops)
+{
+    public static async Task<PurchaseFacts?> LoadAsync(IDbContextFactory<AntonioDbContext> dbFactory, Guid purchaseId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var purchase = await db.Purchases.AsNoTracking().SingleOrDefaultAsync(p => p.Id == purchaseId, ct);
+        if (purchase is null) return null;
+        var product = await db.Products.AsNoTracking().Where(p => p.Id == purchase.ProductId).Select(p => p.Name).SingleAsync(ct);
+        var coupon = purchase.CouponId is { } couponId ? await db.Coupons.AsNoTracking().Where(c => c.Id == couponId).Select(c => c.Code).SingleOrDefaultAsync(ct) : null;
+        var charge = purchase.MerchantChargeId is { } chargeId ? await db.MerchantCharges.AsNoTracking().Where(c => c.Id == chargeId).Select(c => c.Identifier).SingleOrDefaultAsync(ct) : null;
+        var workshops = await db.Database.SqlQueryRaw<string>("""
+            SELECT w.fields->>'title' AS "Value" FROM content_products cp JOIN content_resources w ON w.id = cp.resource_id
+             WHERE cp.product_id = {0} AND w.deleted_at IS NULL ORDER BY cp.position
+            """, purchase.ProductId).ToListAsync(ct);
+        return new PurchaseFacts(purchase, product, coupon, charge, workshops);
+    }
+}
+
+/// <summary>
+/// The receipt and welcome after a purchase: what was bought, for how much (coupon, regional price, seats),
+/// and a one-click sign-in link to start (to the team page for a team purchase). It holds a sign-in link,
+/// so the outbox keeps only that it was sent.
+/// </summary>
+public sealed class PurchaseReceiptMail(IDbContextFactory<AntonioDbContext> dbFactory, UserManager<AppUser> users, MagicLinks links, MailRenderer renderer) : IMailComposer
+{
+    public string Kind => PurchaseMailKinds.Receipt;
+
+    public async Task<ComposedMail?> ComposeAsync(OutboxMessage message, CancellationToken ct)
+    {
+        if (Outbox.Payload<PurchaseMailRequest>(message) is not { } request || await PurchaseFacts.LoadAsync(dbFactory, request.PurchaseId, ct) is not { } facts
+            || await users.FindByIdAsync(facts.Purchase.UserId.ToString()) is not { } user)
+            return null;
+        var p = facts.Purchase;
+        var team = p.Quantity > 1;
+        var details = new List<MailDetail> { new("Product", facts.Product) };
+        if (team) details.Add(new("Seats", p.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (facts.CouponCode is { } code) details.Add(new("Coupon", code));
+        if (p.Status == PurchaseStatus.Restricted && p.Country is { } country) details.Add(new("Regional price", $"for {country}"));
+        details.Add(new("Paid", Money.Format(p.TotalAmountCents)));
+        details.Add(new("Date", p.CreatedAt.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture)));
+        if (facts.ChargeId is { } charge) details.Add(new("Receipt number", charge));
+        var link = await links.CreateAsync(user, team ? "/team" : "/dashboard");
+        return await renderer.RenderAsync(new MailContent
+        {
+            Subject = $"Your receipt: {facts.Product}",
+            Heading = "Thank you for your purchase!",
+            Intro = [team
+                ? $"Your {p.Quantity} seats of {facts.Product} are ready. Invite your team from your team page: each person you invite gets their own access."
+                : $"You now have access to {string.Join(", ", facts.Workshops)}."],
+            Details = details,
+            Action = new MailAction(team ? "Invite your team" : "Start learning", link, "This button signs you in (once, within 15 minutes)."),
+            Outro = p.Status == PurchaseStatus.Restricted
+                ? [$"You paid the regional price for {p.Country}: your lessons open when you visit from {p.Country}."]
+                : [],
+            Secret = true,
+        });
+    }
+}
+
+/// <summary>A refund, dispute or ban: what happened and which workshops the learner no longer has.</summary>
+public sealed class AccessEndedMail(IDbContextFactory<AntonioDbContext> dbFactory, MailRenderer renderer, SiteUrls urls) : IMailComposer
+{
+    public string Kind => PurchaseMailKinds.AccessEnded;
+
+    public async Task<ComposedMail?> ComposeAsync(OutboxMessage message, CancellationToken ct)
+    {
+        if (Outbox.Payload<PurchaseMailRequest>(message) is not { } request || await PurchaseFacts.LoadAsync(dbFactory, request.PurchaseId, ct) is not { } facts)
+            return null;
+        var what = facts.Purchase.Status switch
+        {
+            PurchaseStatus.Refunded => "was refunded",
+            PurchaseStatus.Disputed => "is disputed with your bank",
+            _ => "was cancelled",
+        };
+        return await renderer.RenderAsync(new MailContent
+        {
+            Subject = $"Your purchase of {facts.Product} {what}",
+            Heading = $"Your purchase {what}",
+            Intro = [$"Your purchase of {facts.Product} ({Money.Format(facts.Purchase.TotalAmountCents)}, {facts.Purchase.CreatedAt:MMMM d, yyyy}) {what}, so the access it gave has ended."],
+            Details = facts.Workshops.Select(w => new MailDetail("No longer included", w)).ToList(),
+            Outro = ["Any certificates earned through it are no longer valid. Your account, and anything else you own, stay as they are.",
+                     $"Questions? Reply to this e-mail or write to us from {urls.Base}."],
+        });
+    }
+}
