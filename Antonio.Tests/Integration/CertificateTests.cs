@@ -48,7 +48,8 @@ public sealed partial class CertificateTests(WritableDatabaseFixture fixture) : 
         Assert.Contains(">Learner 50</p>", page.Body);
         Assert.Contains(WebUtility.HtmlEncode(workshop.Title), page.Body);
         Assert.Contains("<meta name=\"robots\" content=\"noindex\"", page.Body);
-        Assert.Contains($"<meta property=\"og:image\" content=\"{_app.BaseAddress}certificates/{code}/og.png\"", page.Body);
+        Assert.True(page.Body.Contains($"<meta property=\"og:image\" content=\"{_app.BaseAddress}certificates/{code}/og.png\"", StringComparison.Ordinal),
+            string.Join("\n", Regex.Matches(page.Body, "<meta[^>]*>").Select(m => m.Value)));
         Assert.Contains("data-print", page.Body);
 
         using var image = await _app.Client.GetAsync($"/certificates/{code}/og.png");

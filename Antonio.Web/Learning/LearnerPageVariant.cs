@@ -24,7 +24,8 @@ internal sealed class LearnerPageVariant(WorkshopReader workshops, QuoteService 
 
     public async ValueTask<ViewerPageVariant?> VariantAsync(HttpContext context)
     {
-        if (context.GetEndpoint() is not RouteEndpoint { RoutePattern: var pattern }) return null;
+        if (context.GetEndpoint() is not RouteEndpoint { RoutePattern: var pattern } endpoint
+            || endpoint.Metadata.GetMetadata<Home.LearnerHomePageAttribute>() is not null) return null; // a page of one viewer's own
         var viewer = await context.RequestServices.GetRequiredService<ViewerContext>().CurrentAsync(context.RequestAborted);
         if (viewer.Snapshot is not { } snapshot || snapshot.Roles.Count > 0) return null;
         if (context.GetRouteValue("workshop") is not string key) return pattern.Parameters.Count == 0 ? Catalogue : null;

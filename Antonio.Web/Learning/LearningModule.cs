@@ -19,6 +19,8 @@ public static class LearningModule
         services.AddSingleton<WorkshopReader>();
         services.AddSingleton<LessonReader>();
         services.AddSingleton<ProgressService>();
+        // The home's own variant first: the catalogue variant would otherwise take every page without route values.
+        services.AddSingleton<IViewerPageVariant, LearnerHomePageVariant>();
         services.AddSingleton<IViewerPageVariant, LearnerPageVariant>();
         services.AddSingleton<IViewerSlotSource, LearnerSlots>();
         services.AddSingleton<LearnerHome>();

@@ -16,13 +16,22 @@ namespace Antonio.Web.Mail;
 /// <see cref="MailOptions.MaxAttempts"/>, then the message is marked failed.
 /// </summary>
 public sealed partial class OutboxDispatcher(IDbContextFactory<AntonioDbContext> dbFactory, IServiceScopeFactory scopes, IMailTransport transport,
-    OutboxSignal signal, IOptions<MailOptions> options, SiteUrls urls, TimeProvider clock, ILogger<OutboxDispatcher> log) : BackgroundService
+    OutboxSignal signal, IOptions<MailOptions> options, SiteUrls urls, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<OutboxDispatcher> log)
+    : BackgroundService
 {
     /// <summary>What a secret message (a sign-in link) keeps once sent: the outbox is readable by admins, the link is not theirs.</summary>
     public const string SecretPlaceholder = "(This message held a personal sign-in link; its text is not kept.)";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Not before the app listens: in Development the site's address (for links) is where it listens.
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            try { await started.Task; }
+            catch (OperationCanceledException) { return; }
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             var delivered = false;

@@ -14,7 +14,7 @@ public sealed class SiteUrls(IOptions<SiteOptions> options, IServer server)
     private Uri? _base;
 
     /// <summary>The public base URL, always ending in '/'.</summary>
-    public Uri Base => _base ??= Resolve();
+    public Uri Base => _base ?? Resolve();
 
     /// <summary>The absolute URL of a site-relative path ("/account/magic?token=…").</summary>
     public string Absolute(string relative) => new Uri(Base, relative.TrimStart('/')).AbsoluteUri;
@@ -32,16 +32,24 @@ public sealed class SiteUrls(IOptions<SiteOptions> options, IServer server)
             && string.Equals(url.GetLeftPart(UriPartial.Authority), Base.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// The configured URL; in Development without one, the address Kestrel listens on — remembered only once it is
+    /// known (a port of 0 means "not bound yet": asking before the server started must not fix a wrong address).
+    /// </summary>
     private Uri Resolve()
     {
         var configured = options.Value.PublicUrl;
+        var final = true;
         if (string.IsNullOrWhiteSpace(configured))
         {
             // Development only (the validator requires the setting elsewhere): where this process listens.
             var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost";
             configured = address.Replace("://+", "://localhost").Replace("://*", "://localhost")
                 .Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost");
+            final = Uri.TryCreate(configured, UriKind.Absolute, out var listening) && listening.Port != 0;
         }
-        return new Uri(configured.EndsWith('/') ? configured : configured + "/");
+        var resolved = new Uri(configured.EndsWith('/') ? configured : configured + "/");
+        if (final) _base = resolved;
+        return resolved;
     }
 }
