@@ -5,6 +5,7 @@ using Antonio.Web.Caching;
 using Antonio.Web.Commerce;
 using Antonio.Web.Components;
 using Antonio.Web.Content;
+using Antonio.Web.Discovery;
 using Antonio.Web.Hosting;
 using Antonio.Web.Learning;
 using Antonio.Web.Mail;
@@ -29,7 +30,7 @@ public static class AntonioApp
         });
         configure?.Invoke(builder);
         builder.AddHosting().AddObservability().AddSecurity().AddCaching().AddPageCaching().AddMail().AddAuditing()
-            .AddContent().AddAccess().AddCommerce().AddLearning().AddAdmin().AddPages();
+            .AddContent().AddAccess().AddCommerce().AddLearning().AddDiscovery().AddAdmin().AddPages();
 
         var app = builder.Build();
         app.Services.GetRequiredService<IStartupValidator>().Validate(); // every setting checked before anything else happens
@@ -41,7 +42,7 @@ public static class AntonioApp
         app.UsePageCaching();
         app.UseRateLimiter();
         app.UseAntiforgery();
-        app.MapHosting().MapObservability(AccessPolicies.Admin).MapAccess().MapCommerce().MapLearning().MapAdmin().MapPages();
+        app.MapHosting().MapObservability(AccessPolicies.Admin).MapAccess().MapCommerce().MapLearning().MapDiscovery().MapAdmin().MapPages();
         await app.PrepareDatabaseAsync();
         return app;
     }

@@ -25,6 +25,19 @@ public static class CacheEntryKinds
     /// </summary>
     public static readonly FusionCacheEntryOptions PerUser = Make(TimeSpan.FromMinutes(10));
 
+    /// <summary>
+    /// Search candidates per query: briefly (queries are many and mostly unique), dropped by every content edit —
+    /// and never answered from a dropped entry while the new one is computed (no soft timeout): an edit is found
+    /// on the next search. Fail-safe still answers from the last value when the database is down.
+    /// </summary>
+    public static readonly FusionCacheEntryOptions Search = WithoutSoftTimeout(Make(TimeSpan.FromMinutes(2)));
+
+    private static FusionCacheEntryOptions WithoutSoftTimeout(FusionCacheEntryOptions options)
+    {
+        options.FactorySoftTimeout = Timeout.InfiniteTimeSpan;
+        return options;
+    }
+
     private static FusionCacheEntryOptions Make(TimeSpan duration) => new()
     {
         Duration = duration,

@@ -16,7 +16,7 @@ public sealed class CacheInvalidator(IFusionCache cache, IDbContextFactory<Anton
     /// </summary>
     public async Task ContentChangedAsync(Guid resourceId, CancellationToken ct = default)
     {
-        var tags = new HashSet<string> { CacheTags.Content(resourceId), CacheTags.WorkshopList };
+        var tags = new HashSet<string> { CacheTags.Content(resourceId), CacheTags.WorkshopList, CacheTags.Search };
         foreach (var ancestor in await AncestorsAsync(resourceId, ct)) tags.Add(CacheTags.Content(ancestor));
         foreach (var tag in tags) await RemoveByTagAsync(tag, token: ct);
     }

@@ -9,6 +9,8 @@ public static class CacheTags
 {
     public const string Coupons = "coupons";
     public const string WorkshopList = "workshop-list";
+    /// <summary>Every search result: any content edit may change what a query finds.</summary>
+    public const string Search = "search";
 
     public static string Content(Guid resourceId) => "content:" + resourceId.ToString("N");
     public static string Product(Guid productId) => "product:" + productId.ToString("N");

@@ -1,0 +1,101 @@
+namespace Antonio.Data.Search;
+
+/// <summary>
+/// Full-text search over workshops, lessons and transcripts, in PostgreSQL and ONE SQL command: a weighted
+/// <c>tsvector</c> expression (title A, description B, body C, transcript D) with a GIN index over it
+/// (<see cref="Document"/>, the same text in the index and the query), and <c>pg_trgm</c>'s word similarity
+/// on titles (<c>&lt;%</c>, threshold 0.6, the same trigram GIN index) for near misses such as "typscript". Every candidate says, apart, whether its public part (title, description) matched and how it
+/// ranks on that part alone, with a snippet from each part: whoever may not read a lesson gets neither the
+/// body's snippet nor a result that only the body explains (<c>Search</c> in the web app decides).
+/// </summary>
+public static class SearchQuery
+{
+    /// <summary>The indexed document of a resource. Changing it needs a migration that rebuilds <c>ix_content_resources_search</c>.</summary>
+    public const string Document =
+        "(setweight(to_tsvector('english'::regconfig, COALESCE(fields->>'title', '')), 'A') || " +
+        "setweight(to_tsvector('english'::regconfig, COALESCE(fields->>'description', '')), 'B') || " +
+        "setweight(to_tsvector('english'::regconfig, COALESCE(fields->>'body', '')), 'C') || " +
+        "setweight(to_tsvector('english'::regconfig, COALESCE(fields->>'transcript', '')), 'D'))";
+
+    /// <summary>Lower-cased titles, for typo-tolerant title matches (a trigram GIN index).</summary>
+    public const string Title = "lower(COALESCE(fields->>'title', ''))";
+
+    /// <summary>Snippet delimiters that no HTML or Markdown contains; the web app encodes the text and turns them into &lt;mark&gt;.</summary>
+    public const char MarkStart = '\u0002', MarkEnd = '\u0003';
+
+    public const int Limit = 30;
+
+    private static readonly string Sql = $$"""
+        WITH q AS (SELECT websearch_to_tsquery('english', {0}) AS tsq, lower({0}) AS raw),
+        matched AS (
+          SELECT r.id, r.type, r.fields,
+                 ts_rank(ARRAY[0.1, 0.2, 0.4, 1.0]::real[], {{Document.Replace("fields", "r.fields")}}, q.tsq) AS rank_all,
+                 ts_rank(ARRAY[0, 0, 0.4, 1.0]::real[], {{Document.Replace("fields", "r.fields")}}, q.tsq) AS rank_public,
+                 word_similarity(q.raw, {{Title.Replace("fields", "r.fields")}}) AS title_similarity
+            FROM content_resources r, q
+           WHERE r.deleted_at IS NULL AND r.type IN ('workshop', 'lesson', 'video_resource')
+             AND ({{Document.Replace("fields", "r.fields")}} @@ q.tsq OR (q.raw <% {{Title.Replace("fields", "r.fields")}} AND r.type <> 'video_resource'))
+        ),
+        -- A transcript hit counts for the lesson that shows the video (body-only: a transcript is never public).
+        lessons AS (
+          SELECT COALESCE(l.parent_id, m.id) AS id,
+                 max(CASE WHEN m.type = 'video_resource' THEN m.rank_all * 0.5 ELSE m.rank_all END) AS rank_all,
+                 max(CASE WHEN m.type = 'video_resource' THEN 0 ELSE m.rank_public END) AS rank_public,
+                 max(CASE WHEN m.type = 'video_resource' THEN 0 ELSE m.title_similarity END) AS title_similarity,
+                 bool_or(m.type = 'video_resource') AS transcript_hit
+            FROM matched m
+            LEFT JOIN content_links l ON m.type = 'video_resource' AND l.child_id = m.id
+           GROUP BY COALESCE(l.parent_id, m.id)
+        ),
+        top AS (
+          SELECT r.id, r.type, r.fields, x.rank_all, x.rank_public, x.title_similarity, x.transcript_hit
+            FROM lessons x JOIN content_resources r ON r.id = x.id
+           WHERE r.deleted_at IS NULL AND r.type IN ('workshop', 'lesson') AND (r.fields->>'state') = 'published'
+           ORDER BY x.rank_all + x.title_similarity DESC
+           LIMIT 200
+        )
+        SELECT COALESCE(json_agg(json_build_object(
+          'id', t.id, 'type', t.type, 'title', t.fields->>'title', 'slug', t.fields->>'slug',
+          'rankAll', t.rank_all + t.title_similarity, 'rankPublic', t.rank_public + t.title_similarity,
+          'publicMatch', (t.rank_public > 0 OR t.title_similarity >= 0.6),
+          'publicSnippet', CASE WHEN COALESCE(t.fields->>'description', '') <> ''
+                                THEN ts_headline('english', t.fields->>'description', q.tsq, 'StartSel={{MarkStart}}, StopSel={{MarkEnd}}, MaxFragments=1, MaxWords=30, MinWords=12') END,
+          'bodySnippet', CASE WHEN t.type = 'lesson' AND to_tsvector('english'::regconfig, COALESCE(t.fields->>'body', '')) @@ q.tsq
+                              THEN ts_headline('english', t.fields->>'body', q.tsq, 'StartSel={{MarkStart}}, StopSel={{MarkEnd}}, MaxFragments=1, MaxWords=30, MinWords=12') END,
+          'transcriptSnippet', CASE WHEN t.transcript_hit THEN
+              (SELECT ts_headline('english', v.fields->>'transcript', q.tsq, 'StartSel={{MarkStart}}, StopSel={{MarkEnd}}, MaxFragments=1, MaxWords=30, MinWords=12')
+                 FROM content_links vl JOIN content_resources v ON v.id = vl.child_id AND v.type = 'video_resource' AND v.deleted_at IS NULL
+                WHERE vl.parent_id = t.id AND {{Document.Replace("fields", "v.fields")}} @@ q.tsq LIMIT 1) END,
+          'workshops', CASE WHEN t.type = 'workshop' THEN json_build_array(t.id) ELSE
+              (SELECT COALESCE(json_agg(DISTINCT w.id), '[]'::json) FROM content_resources w
+                WHERE w.type = 'workshop' AND w.deleted_at IS NULL
+                  AND w.id IN (SELECT a.parent_id FROM content_links a WHERE a.child_id = t.id
+                               UNION SELECT b.parent_id FROM content_links a JOIN content_links b ON b.child_id = a.parent_id WHERE a.child_id = t.id)) END
+        ) ORDER BY t.rank_all + t.title_similarity DESC), '[]'::json) AS "Value"
+          FROM top t, q
+        """;
+
+    /// <summary>Up to 200 candidates, best first by their full rank; the web app filters, re-ranks per viewer and keeps <see cref="Limit"/>.</summary>
+    public static async Task<IReadOnlyList<SearchCandidate>> RunAsync(AntonioDbContext db, string query, CancellationToken ct = default) =>
+        await QueryJson.ReadAsync<List<SearchCandidate>>(db, Sql, [query], ct) ?? [];
+}
+
+/// <summary>One resource that matched, before any access decision.</summary>
+public sealed record SearchCandidate
+{
+    public required Guid Id { get; init; }
+    public required string Type { get; init; }
+    public string? Title { get; init; }
+    public string? Slug { get; init; }
+    public double RankAll { get; init; }
+    public double RankPublic { get; init; }
+    /// <summary>The title or description matched (or the title nearly did): the result may show whoever may see the lesson exists.</summary>
+    public bool PublicMatch { get; init; }
+    public string? PublicSnippet { get; init; }
+    /// <summary>From the lesson's body: only for viewers who may read the lesson.</summary>
+    public string? BodySnippet { get; init; }
+    /// <summary>From the lesson video's transcript: only for viewers who may read the lesson.</summary>
+    public string? TranscriptSnippet { get; init; }
+    /// <summary>The workshops that contain it (itself, for a workshop).</summary>
+    public IReadOnlyList<Guid> Workshops { get; init; } = [];
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Antonio.Data.Content;
+using Antonio.Data.Search;
+using Antonio.Data.Seeding;
+using Antonio.Tests.Infrastructure;
+using Antonio.Web.Caching;
+using Antonio.Web.Learning;
+using Microsoft.EntityFrameworkCore;
+
+namespace Antonio.Tests.Integration;
+
+/// <summary>
+/// Search over workshops, lessons and transcripts: relevance, typo tolerance, highlighting, one query, the GIN
+/// index, edits searchable at once — and no paid body or transcript word reaching anyone who may not read it.
+/// </summary>
+public sealed partial class SearchTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync(fixture.Database);
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_title_match_ranks_above_a_body_match_with_highlighted_snippets_and_typos_forgiven()
+    {
+        var free = new LessonNavigator(await SeededData.WorkshopAsync(fixture.Database, DemoCatalogue.FreeFirst)).Lessons;
+        var (titled, bodied) = (free[1].Lesson, free[4].Lesson);
+        await EditAsync(titled.Id, "title", "Quokkafish");
+        await EditAsync(bodied.Id, "body", "## Notes\n\nThe **quokkafish** pattern keeps fish & chips apart. <script>alert(1)</script>");
+
+        var page = await _app.GetAsync("/search?q=Quokkafish");
+        Assert.Equal(200, page.Status);
+        var titles = ResultTitles(page.Body);
+        Assert.Equal("Quokkafish", titles[0]);
+        Assert.Contains(bodied.Title, titles);
+        Assert.Contains("<mark>quokkafish</mark> pattern keeps fish &amp; chips apart", page.Body); // encoded, Markdown markers gone
+        Assert.DoesNotContain("<script>", page.Body.Split("<main")[1]);
+
+        var typo = await _app.GetAsync("/search?q=quokkafsh");
+        Assert.Equal("Quokkafish", ResultTitles(typo.Body).First());
+        Assert.Equal(1, typo.Queries); // one command per search, once the workshops it shows are cached
+        Assert.Equal(0, (await _app.GetAsync("/search?q=quokkafsh")).Queries);
+        var workshop = await _app.GetAsync("/search?q=typscript");
+        Assert.Contains(DemoCatalogue.WorkshopTitle(0), ResultTitles(workshop.Body));
+    }
+
+    [Fact]
+    public async Task An_edit_is_found_on_the_next_request()
+    {
+        var lesson = new LessonNavigator(await SeededData.WorkshopAsync(fixture.Database, DemoCatalogue.FreeFirst + 1)).Lessons[2].Lesson;
+        Assert.Contains("Nothing found", (await _app.GetAsync("/search?q=wombatcase")).Body);
+        await EditAsync(lesson.Id, "description", "Everything about wombatcase naming.");
+        var again = await _app.GetAsync("/search?q=wombatcase");
+        Assert.True(ResultTitles(again.Body).Contains(lesson.Title), $"queries={again.Queries} " + again.Body.Split("<main")[1][..1500]);
+    }
+
+    [Fact]
+    public async Task No_paid_body_or_transcript_reaches_a_viewer_who_may_not_read_it()
+    {
+        var workshop = await SeededData.WorkshopAsync(fixture.Database, DemoCatalogue.EssentialsFirst);
+        var paid = new LessonNavigator(workshop).Lessons.Where(l => !Antonio.Web.Access.AccessRules.IsFreeTier(l.Lesson, l.Section)).Take(6).ToList();
+        await using (var db = fixture.Database.CreateContext())
+            foreach (var (lesson, i) in paid.Select((l, i) => (l.Lesson, i)))
+            {
+                await EditAsync(lesson.Id, "body", $"Intro.\n\nThe secret word is zebrabody{i} and nothing else.");
+                var video = await db.ContentLinks.Where(l => l.ParentId == lesson.Id)
+                    .Join(db.ContentResources.Where(r => r.Type == ContentTypes.VideoResource), l => l.ChildId, r => r.Id, (_, r) => r.Id).FirstAsync();
+                await EditAsync(video, "transcript", $"In this video we say zebratalk{i} out loud.");
+            }
+        using var nobody = await WebUser.SignedInAsync(_app, DemoAccounts.Nobody);
+        using var buyer = await WebUser.SignedInAsync(_app, DemoAccounts.Buyer);
+        foreach (var (lesson, i) in paid.Select((l, i) => (l.Lesson, i)))
+            foreach (var word in new[] { $"zebrabody{i}", $"zebratalk{i}" })
+            {
+                foreach (var outsider in new[] { _app.Anonymous, nobody })
+                {
+                    var seen = (await outsider.GetAsync($"/search?q={word}")).Body.Split("<main")[1];
+                    Assert.Contains("Nothing found", seen);
+                    Assert.DoesNotContain(lesson.Title, seen);
+                    Assert.DoesNotContain("<mark>", seen);
+                    Assert.DoesNotContain(word, seen.Replace($"value=\"{word}\"", "").Replace($"“{word}”", ""));
+                }
+                var found = (await buyer.GetAsync($"/search?q={word}")).Body;
+                Assert.Contains(lesson.Title, ResultTitles(found));
+                Assert.Contains($"<mark>{word}</mark>", found);
+                Assert.Contains(word.StartsWith("zebratalk", StringComparison.Ordinal) ? "video transcript" : "Lesson", found);
+            }
+    }
+
+    [Fact]
+    public async Task Drafts_private_and_unlisted_content_are_never_results()
+    {
+        var unlisted = await SeededData.WorkshopAsync(fixture.Database, DemoCatalogue.UnlistedWorkshop);
+        await EditAsync(unlisted.Id, "description", "Hidden gem about kangarooindex.");
+        await EditAsync(new LessonNavigator(unlisted).Lessons[0].Lesson.Id, "description", "More kangarooindex.");
+        await using (var db = fixture.Database.CreateContext())
+        {
+            var draft = await db.ContentResources.Where(r => r.Type == ContentTypes.Lesson && r.DeletedAt == null)
+                .Where(r => EF.Functions.JsonContains(r.Fields, "{\"state\": \"draft\"}")).Select(r => r.Id).FirstAsync();
+            await EditAsync(draft, "description", "Draft about kangarooindex.");
+        }
+        using var admin = await WebUser.SignedInAsync(_app, DemoAccounts.Admin);
+        foreach (var viewer in new[] { _app.Anonymous, admin })
+            Assert.Contains("Nothing found", (await viewer.GetAsync("/search?q=kangarooindex")).Body);
+    }
+
+    [Fact]
+    public async Task The_search_uses_the_gin_index()
+    {
+        await using var db = fixture.Database.CreateContext();
+        // The test database is small enough for a sequential scan to win; without it, the plan shows the index matches the query's expression.
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off");
+        var plan = string.Join("\n", await db.Database.SqlQueryRaw<string>(
+            $"EXPLAIN SELECT id FROM content_resources WHERE {SearchQuery.Document} @@ websearch_to_tsquery('english', 'schemas')").ToListAsync());
+        Assert.Contains("ix_content_resources_search", plan);
+        var typo = string.Join("\n", await db.Database.SqlQueryRaw<string>(
+            $"EXPLAIN SELECT id FROM content_resources WHERE 'typscript' <% {SearchQuery.Title}").ToListAsync());
+        Assert.Contains("ix_content_resources_title_trgm", typo);
+    }
+
+    [Theory]
+    [InlineData("%00")]
+    [InlineData("a%01b")]
+    [InlineData("")]
+    public async Task Bad_queries_get_a_clear_answer(string q)
+    {
+        using var response = await _app.Client.GetAsync($"/search?q={q}");
+        Assert.True((int)response.StatusCode is 200 or (>= 400 and < 500), response.StatusCode.ToString());
+        Assert.DoesNotContain("Exception", await response.Content.ReadAsStringAsync());
+        using var huge = await _app.Client.GetAsync("/search?q=" + new string('a', 5000));
+        Assert.True((int)huge.StatusCode is 200 or (>= 400 and < 500), huge.StatusCode.ToString());
+    }
+
+    private async Task EditAsync(Guid id, string field, string value)
+    {
+        await using var db = fixture.Database.CreateContext();
+        await db.Database.ExecuteSqlRawAsync("UPDATE content_resources SET fields = jsonb_set(fields, ARRAY[{0}], to_jsonb({1}::text)) WHERE id = {2}", field, value, id);
+        await _app.Service<CacheInvalidator>().ContentChangedAsync(id);
+    }
+
+    private static List<string> ResultTitles(string html) => [.. ResultTitle().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))];
+
+    [GeneratedRegex("<li><h2><a href=\"[^\"]+\">([^<]+)</a></h2>")]
+    private static partial Regex ResultTitle();
+}
