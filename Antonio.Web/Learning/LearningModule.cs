@@ -37,6 +37,7 @@ public static class LearningModule
     {
         app.MapLessonMedia();
         app.MapCertificateImage();
+        app.MapWorkshopShareImage();
         return app;
     }
 }
