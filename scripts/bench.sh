@@ -196,6 +196,20 @@ COLLECTOR=$!
 BENCH_PAIRS="$OUT/signed-mix.txt" wrk -t2 -c50 -d14s --timeout 5s -s scripts/bench-mix.lua "$BASE" >/dev/null; wait "$COLLECTOR"
 PROFILE=$(python3 scripts/bench-profile.py "$OUT/profile.speedscope.json")
 
+# Search on the large set: 200 distinct queries (title words, every third with a typo), each asked once, so
+# every one runs its SQL (no cached candidates); the workshops it shows are cached by the runs above. And the
+# plan of the full-text condition, built from the index's own expression: it must use the GIN index.
+echo "bench: search, 200 uncached queries" >&2
+psql "$PGURL" -tAc "SELECT w FROM (SELECT DISTINCT lower(w) AS w FROM content_resources, regexp_split_to_table(fields->>'title', '[^A-Za-z]+') w
+  WHERE type IN ('workshop', 'lesson') AND deleted_at IS NULL AND length(w) > 4) x ORDER BY md5(w) LIMIT 200" |
+  awk 'NR % 3 == 0 { print substr($0, 1, 2) substr($0, 4); next } { print }' >"$OUT/search-queries.txt"
+while read -r q; do curl -s -o /dev/null -w '%{time_total}\n' "$BASE/search?q=$q"; done <"$OUT/search-queries.txt" | sort -n >"$OUT/search-times.txt"
+SEARCH_P50=$(awk '{a[NR]=$1} END {printf "%.2f", 1000 * a[int(NR * 0.5)]}' "$OUT/search-times.txt")
+SEARCH_P95=$(awk '{a[NR]=$1} END {printf "%.2f", 1000 * a[int(NR * 0.95)]}' "$OUT/search-times.txt")
+SEARCH_EXPR=$(psql "$PGURL" -tAc "SELECT substring(pg_get_indexdef('ix_content_resources_search'::regclass) from 'USING gin \((.*)\)$')")
+SEARCH_PLAN=$(psql "$PGURL" -tAc "EXPLAIN SELECT id FROM content_resources WHERE $SEARCH_EXPR @@ websearch_to_tsquery('english', 'kubernetes & quokka')")
+SEARCH_GIN=$(echo "$SEARCH_PLAN" | grep -q 'ix_content_resources_search' && echo true || echo false)
+
 METRICS=$(curl -s "http://127.0.0.1:$METRICS_PORT/metrics")
 READS=$(echo "$METRICS" | grep '^antonio_cache_reads_total' | awk '{s+=$2} END {print s+0}')
 MISSES=$(echo "$METRICS" | grep '^antonio_cache_misses_total' | awk '{s+=$2} END {print s+0}')
@@ -220,6 +234,8 @@ jq -n --arg machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $
   --argjson learners "$(wc -l <"$OUT/learners.txt")" --argjson pairs "$(wc -l <"$OUT/signed-mix.txt")" --argjson anonpaths "$(wc -l <"$OUT/anonymous-paths.txt")" \
   --argjson hit "$HIT_RATE" --argjson reads "$READS" --argjson misses "$MISSES" --argjson probe "$PROBE" \
   --argjson plookups "$PAGE_LOOKUPS" --argjson phits "$PAGE_HITS" --argjson vlookups "$VIEWER_LOOKUPS" --argjson vhits "$VIEWER_HITS" \
+  --argjson sp50 "$SEARCH_P50" --argjson sp95 "$SEARCH_P95" --argjson sgin "$SEARCH_GIN" --arg splan "$(echo "$SEARCH_PLAN" | head -3 | tr -s ' ')" \
+  --argjson searches "$(wc -l <"$OUT/search-queries.txt")" \
   --argjson profile "$PROFILE" --argjson allocreq "$ALLOC_PER_REQUEST" --argjson gcpause "$GC_PAUSE_SHARE" --argjson counted "$COUNTED" \
   '{machine: $machine, data: $data, seed: $seed, startup_seconds: $startup,
     cold_queries: {"anonymous workshop page": $qw, "anonymous free lesson": $qf, "anonymous paywalled lesson": $qp,
@@ -231,5 +247,6 @@ jq -n --arg machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $
     cache_hit_rate_percent: $hit, cache_reads: $reads, cache_misses: $misses,
     page_cache_lookups: $plookups, page_cache_hits: $phits, viewer_page_lookups: $vlookups, viewer_page_hits: $vhits,
     signed_profile: {parts: $profile, bytes_allocated_per_request: $allocreq, gc_pause_percent: $gcpause, run: $counted},
+    search: {p50: $sp50, p95: $sp95, queries: $searches, uses_gin_index: $sgin, plan: $splan},
     browser: $probe}' >docs/benchmarks.json
 python3 scripts/bench-report.py docs/benchmarks.json docs/benchmarks.md README.md

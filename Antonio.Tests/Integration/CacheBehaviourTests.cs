@@ -25,6 +25,34 @@ public sealed class CacheBehaviourTests(WritableDatabaseFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_request_answered_from_a_stale_entry_is_marked_so_no_page_cache_keeps_it()
+    {
+        await using var app = await TestApp.StartAsync(Db);
+        var reader = app.Service<CachedReader>();
+        var accessor = app.Service<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
+        var key = "test:stale:" + Guid.NewGuid().ToString("N");
+        var tag = "test-stale-" + Guid.NewGuid().ToString("N");
+        accessor.HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        Assert.Equal("first", await reader.GetAsync(key, CacheEntryKinds.Content, (_, _) => Task.FromResult("first"), _ => [tag]));
+        Assert.False(StaleReads.Seen(accessor.HttpContext));
+
+        await app.Service<IFusionCache>().RemoveByTagAsync(tag);
+        var slow = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        accessor.HttpContext = slow;
+        // The database is slow: past the soft timeout, the previous value answers — and the request says so.
+        var answered = await reader.GetAsync(key, CacheEntryKinds.Content, async (_, token) => { await Task.Delay(600, token); return "second"; }, _ => [tag]);
+        Assert.Equal("first", answered);
+        Assert.True(StaleReads.Seen(slow));
+
+        var fresh = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        accessor.HttpContext = fresh;
+        await Task.Delay(800); // the background factory finishes and replaces the entry
+        Assert.Equal("second", await reader.GetAsync(key, CacheEntryKinds.Content, (_, _) => Task.FromResult("third"), _ => [tag]));
+        Assert.False(StaleReads.Seen(fresh));
+        accessor.HttpContext = null;
+    }
+
+    [Fact]
     public async Task Warm_learner_pages_run_no_sql()
     {
         await using var app = await TestApp.StartAsync(Db);

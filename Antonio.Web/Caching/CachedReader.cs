@@ -27,8 +27,10 @@ public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDb
         var requestStats = stats.Current;
         requestStats?.AddCacheRead();
         string[]? entryTags = null;
+        var (ran, finished) = (false, false);
         var result = await cache.GetOrSetAsync<T>(key, async (ctx, token) =>
         {
+            ran = true;
             requestStats?.AddCacheMiss();
             await using var db = await dbFactory.CreateDbContextAsync(token);
             var value = await load(db, token);
@@ -40,8 +42,11 @@ public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDb
                 ctx.Options.SkipDistributedCacheWrite = true;
                 ctx.Options.SkipBackplaneNotifications = true;
             }
+            finished = true;
             return value;
         }, options: options, token: ct);
+        // The factory ran but had not finished: a soft timeout (or fail-safe) answered with the previous value.
+        if (ran && !finished) StaleReads.Mark(context);
         // Whoever is collecting (the page cache, for an anonymous page it stores) learns this entry's
         // tags; nobody is collecting for a signed-in request, so a hit computes no tags there.
         if (CacheReadTags.Of(context) is { } collected) collected.UnionWith(entryTags ?? tags(result));

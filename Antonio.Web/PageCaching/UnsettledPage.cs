@@ -41,7 +41,8 @@ public static class UnsettledPage
         if (context?.Features.Get<LivePlaceholders>() is { } live) live.Count--;
     }
 
-    internal static bool IsMarked(HttpContext context) => context.Features.Get<Marker>() is not null;
+    /// <summary>Marked here, or answered from a stale cache entry (<see cref="Caching.StaleReads"/>): either way not a page to keep.</summary>
+    internal static bool IsMarked(HttpContext context) => context.Features.Get<Marker>() is not null || Caching.StaleReads.Seen(context);
 
     private static Task MarkIfShown(object state)
     {
