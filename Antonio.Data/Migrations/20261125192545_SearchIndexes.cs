@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Antonio.Data.Migrations
 {
     /// <summary>
-    /// Search in PostgreSQL: a GIN index over the weighted document of every resource (<see cref="SearchQuery.Document"/>,
-    /// the very expression the query uses) and pg_trgm's trigram GIN index over lower-cased titles. Expression
-    /// indexes follow every edit: nothing to rebuild.
+    /// Search in PostgreSQL: a GIN index over the weighted document of every resource (then an expression; a stored
+    /// column since <see cref="SearchDocumentColumn"/>) and pg_trgm's trigram GIN index over lower-cased titles.
+    /// Both follow every edit: nothing to rebuild.
     /// </summary>
     public partial class SearchIndexes : Migration
     {

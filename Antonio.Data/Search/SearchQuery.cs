@@ -10,7 +10,12 @@ namespace Antonio.Data.Search;
 /// </summary>
 public static class SearchQuery
 {
-    /// <summary>The indexed document of a resource. Changing it needs a migration that rebuilds <c>ix_content_resources_search</c>.</summary>
+    /// <summary>
+    /// The document of a resource: stored in the generated column <see cref="Column"/> (so ranking reads it rather than
+    /// parsing every body again) with a GIN index over it. Changing it needs a migration that recreates the column.
+    /// </summary>
+    public const string Column = "search_document";
+
     public const string Document =
         "(setweight(to_tsvector('english'::regconfig, COALESCE(fields->>'title', '')), 'A') || " +
         "setweight(to_tsvector('english'::regconfig, COALESCE(fields->>'description', '')), 'B') || " +
@@ -20,21 +25,27 @@ public static class SearchQuery
     /// <summary>Lower-cased titles, for typo-tolerant title matches (a trigram GIN index).</summary>
     public const string Title = "lower(COALESCE(fields->>'title', ''))";
 
+    /// <summary>How many of the best candidates carry snippets (ts_headline parses the text again: only for what can be shown).</summary>
+    public const int WithSnippets = 60;
+
     /// <summary>Snippet delimiters that no HTML or Markdown contains; the web app encodes the text and turns them into &lt;mark&gt;.</summary>
     public const char MarkStart = '\u0002', MarkEnd = '\u0003';
 
     public const int Limit = 30;
 
+    // Before Sql: static fields are initialised in order.
+    private static readonly string Options = $"StartSel={MarkStart}, StopSel={MarkEnd}, MaxFragments=1, MaxWords=30, MinWords=12";
+
     private static readonly string Sql = $$"""
         WITH q AS (SELECT websearch_to_tsquery('english', {0}) AS tsq, lower({0}) AS raw),
         matched AS (
-          SELECT r.id, r.type, r.fields,
-                 ts_rank(ARRAY[0.1, 0.2, 0.4, 1.0]::real[], {{Document.Replace("fields", "r.fields")}}, q.tsq) AS rank_all,
-                 ts_rank(ARRAY[0, 0, 0.4, 1.0]::real[], {{Document.Replace("fields", "r.fields")}}, q.tsq) AS rank_public,
+          SELECT r.id, r.type,
+                 ts_rank(ARRAY[0.1, 0.2, 0.4, 1.0]::real[], r.{{Column}}, q.tsq) AS rank_all,
+                 ts_rank(ARRAY[0, 0, 0.4, 1.0]::real[], r.{{Column}}, q.tsq) AS rank_public,
                  word_similarity(q.raw, {{Title.Replace("fields", "r.fields")}}) AS title_similarity
             FROM content_resources r, q
            WHERE r.deleted_at IS NULL AND r.type IN ('workshop', 'lesson', 'video_resource')
-             AND ({{Document.Replace("fields", "r.fields")}} @@ q.tsq OR (q.raw <% {{Title.Replace("fields", "r.fields")}} AND r.type <> 'video_resource'))
+             AND (r.{{Column}} @@ q.tsq OR (q.raw <% {{Title.Replace("fields", "r.fields")}} AND r.type <> 'video_resource'))
         ),
         -- A transcript hit counts for the lesson that shows the video (body-only: a transcript is never public).
         lessons AS (
@@ -48,7 +59,8 @@ public static class SearchQuery
            GROUP BY COALESCE(l.parent_id, m.id)
         ),
         top AS (
-          SELECT r.id, r.type, r.fields, x.rank_all, x.rank_public, x.title_similarity, x.transcript_hit
+          SELECT r.id, r.type, r.fields, r.{{Column}} AS document, x.rank_all, x.rank_public, x.title_similarity, x.transcript_hit,
+                 row_number() OVER (ORDER BY x.rank_all + x.title_similarity DESC) AS n
             FROM lessons x JOIN content_resources r ON r.id = x.id
            WHERE r.deleted_at IS NULL AND r.type IN ('workshop', 'lesson') AND (r.fields->>'state') = 'published'
            ORDER BY x.rank_all + x.title_similarity DESC
@@ -58,22 +70,23 @@ public static class SearchQuery
           'id', t.id, 'type', t.type, 'title', t.fields->>'title', 'slug', t.fields->>'slug',
           'rankAll', t.rank_all + t.title_similarity, 'rankPublic', t.rank_public + t.title_similarity,
           'publicMatch', (t.rank_public > 0 OR t.title_similarity >= 0.6),
-          'publicSnippet', CASE WHEN COALESCE(t.fields->>'description', '') <> ''
-                                THEN ts_headline('english', t.fields->>'description', q.tsq, 'StartSel={{MarkStart}}, StopSel={{MarkEnd}}, MaxFragments=1, MaxWords=30, MinWords=12') END,
-          'bodySnippet', CASE WHEN t.type = 'lesson' AND to_tsvector('english'::regconfig, COALESCE(t.fields->>'body', '')) @@ q.tsq
-                              THEN ts_headline('english', t.fields->>'body', q.tsq, 'StartSel={{MarkStart}}, StopSel={{MarkEnd}}, MaxFragments=1, MaxWords=30, MinWords=12') END,
-          'transcriptSnippet', CASE WHEN t.transcript_hit THEN
-              (SELECT ts_headline('english', v.fields->>'transcript', q.tsq, 'StartSel={{MarkStart}}, StopSel={{MarkEnd}}, MaxFragments=1, MaxWords=30, MinWords=12')
+          'publicSnippet', CASE WHEN t.n <= {{WithSnippets}} AND COALESCE(t.fields->>'description', '') <> ''
+                                THEN ts_headline('english', t.fields->>'description', q.tsq, '{{Options}}') END,
+          'bodySnippet', CASE WHEN t.n <= {{WithSnippets}} AND t.type = 'lesson' AND ts_filter(t.document, '{{"{{c}}"}}') @@ q.tsq
+                              THEN ts_headline('english', t.fields->>'body', q.tsq, '{{Options}}') END,
+          'transcriptSnippet', CASE WHEN t.n <= {{WithSnippets}} AND t.transcript_hit THEN
+              (SELECT ts_headline('english', v.fields->>'transcript', q.tsq, '{{Options}}')
                  FROM content_links vl JOIN content_resources v ON v.id = vl.child_id AND v.type = 'video_resource' AND v.deleted_at IS NULL
-                WHERE vl.parent_id = t.id AND {{Document.Replace("fields", "v.fields")}} @@ q.tsq LIMIT 1) END,
+                WHERE vl.parent_id = t.id AND v.{{Column}} @@ q.tsq LIMIT 1) END,
           'workshops', CASE WHEN t.type = 'workshop' THEN json_build_array(t.id) ELSE
               (SELECT COALESCE(json_agg(DISTINCT w.id), '[]'::json) FROM content_resources w
                 WHERE w.type = 'workshop' AND w.deleted_at IS NULL
                   AND w.id IN (SELECT a.parent_id FROM content_links a WHERE a.child_id = t.id
                                UNION SELECT b.parent_id FROM content_links a JOIN content_links b ON b.child_id = a.parent_id WHERE a.child_id = t.id)) END
-        ) ORDER BY t.rank_all + t.title_similarity DESC), '[]'::json) AS "Value"
+        ) ORDER BY t.n), '[]'::json) AS "Value"
           FROM top t, q
         """;
+
 
     /// <summary>Up to 200 candidates, best first by their full rank; the web app filters, re-ranks per viewer and keeps <see cref="Limit"/>.</summary>
     public static async Task<IReadOnlyList<SearchCandidate>> RunAsync(AntonioDbContext db, string query, CancellationToken ct = default) =>

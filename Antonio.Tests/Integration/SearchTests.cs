@@ -113,7 +113,7 @@ public sealed partial class SearchTests(WritableDatabaseFixture fixture) : IClas
         await db.Database.OpenConnectionAsync();
         await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off");
         var plan = string.Join("\n", await db.Database.SqlQueryRaw<string>(
-            $"EXPLAIN SELECT id FROM content_resources WHERE {SearchQuery.Document} @@ websearch_to_tsquery('english', 'schemas')").ToListAsync());
+            $"EXPLAIN SELECT id FROM content_resources WHERE {SearchQuery.Column} @@ websearch_to_tsquery('english', 'schemas')").ToListAsync());
         Assert.Contains("ix_content_resources_search", plan);
         var typo = string.Join("\n", await db.Database.SqlQueryRaw<string>(
             $"EXPLAIN SELECT id FROM content_resources WHERE 'typscript' <% {SearchQuery.Title}").ToListAsync());
