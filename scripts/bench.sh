@@ -47,6 +47,8 @@ APP=""
 trap '[ -n "$APP" ] && kill $APP 2>/dev/null || true' EXIT
 start_app() { # [request log level] — a fresh process with a fresh cache prefix: a cold cache, L1 and L2
   if [ -n "$APP" ]; then kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; fi
+  # Another server on the port (a dev server left running) would answer in the app's place: refuse to measure it.
+  if curl -s -o /dev/null "$BASE/favicon.png"; then echo "bench: something already listens on $BASE; stop it or set BENCH_PORT" >&2; exit 1; fi
   (cd "$OUT/publish" && exec env "Antonio__Cache__Prefix=bench-$RANDOM$RANDOM" \
     "Logging__LogLevel__Antonio.Web.Observability.RequestMetricsMiddleware=${1:-Information}" "Logging__LogLevel__Antonio.Startup=Information" \
     dotnet Antonio.Web.dll --urls "$BASE;http://127.0.0.1:$METRICS_PORT") >>"$LOG" 2>&1 &
