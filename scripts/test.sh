@@ -20,4 +20,15 @@ lh_have=$(node -p "try { require('./$lh_dir/node_modules/lighthouse/package.json
 # The house style (.editorconfig): a formatting change is a failure, like a failing test.
 dotnet format Antonio.Workshops.sln --verify-no-changes --verbosity quiet \
   || { echo "test.sh: 'dotnet format Antonio.Workshops.sln' would change files: run it and commit" >&2; exit 1; }
-dotnet test Antonio.Workshops.sln -c Release --logger "console;verbosity=normal" "$@"
+# The whole run is long: a failure's message is repeated at the very end, where a CI log's tail shows it.
+log=$(mktemp)
+set +e
+dotnet test Antonio.Workshops.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+if [ "$status" -ne 0 ]; then
+  echo "=== test.sh: what failed ==="
+  grep -E -A 12 '^\s+Failed [A-Za-z]|error (CS|MSB)[0-9]+' "$log" | grep -v -E '^\s+at (System|Microsoft|Xunit)\.' | head -120 || true
+fi
+rm -f "$log"
+exit "$status"

@@ -74,17 +74,27 @@ public static class SearchQuery
                                 THEN ts_headline('english', t.fields->>'description', q.tsq, '{{Options}}') END,
           'bodySnippet', CASE WHEN t.n <= {{WithSnippets}} AND t.type = 'lesson' AND ts_filter(t.document, '{{"{{c}}"}}') @@ q.tsq
                               THEN ts_headline('english', t.fields->>'body', q.tsq, '{{Options}}') END,
-          'transcriptSnippet', CASE WHEN t.n <= {{WithSnippets}} AND t.transcript_hit THEN
-              (SELECT ts_headline('english', v.fields->>'transcript', q.tsq, '{{Options}}')
-                 FROM content_links vl JOIN content_resources v ON v.id = vl.child_id AND v.type = 'video_resource' AND v.deleted_at IS NULL
-                WHERE vl.parent_id = t.id AND v.{{Column}} @@ q.tsq LIMIT 1) END,
+          'transcriptSnippet', tr.snippet, 'transcriptAt', tr.at,
           'workshops', CASE WHEN t.type = 'workshop' THEN json_build_array(t.id) ELSE
               (SELECT COALESCE(json_agg(DISTINCT w.id), '[]'::json) FROM content_resources w
                 WHERE w.type = 'workshop' AND w.deleted_at IS NULL
                   AND w.id IN (SELECT a.parent_id FROM content_links a WHERE a.child_id = t.id
                                UNION SELECT b.parent_id FROM content_links a JOIN content_links b ON b.child_id = a.parent_id WHERE a.child_id = t.id)) END
         ) ORDER BY t.n), '[]'::json) AS "Value"
-          FROM top t, q
+          FROM top t CROSS JOIN q
+          -- A transcript hit: the snippet, and when it is said (the first "[m:ss]" line that matches on its own), so the
+          -- result opens the video there. (No braces in the pattern: the command is a format string.)
+          LEFT JOIN LATERAL (
+            SELECT ts_headline('english', v.fields->>'transcript', q.tsq, '{{Options}}') AS snippet,
+                   (SELECT m[1]::int * 60 + m[2]::int
+                      FROM regexp_split_to_table(v.fields->>'transcript', E'\n') WITH ORDINALITY AS s(line, i),
+                           regexp_match(s.line, '^\[(\d+):([0-5]\d)\]') AS m
+                     WHERE m IS NOT NULL AND to_tsvector('english', s.line) @@ q.tsq
+                     ORDER BY s.i LIMIT 1) AS at
+              FROM content_links vl JOIN content_resources v ON v.id = vl.child_id AND v.type = 'video_resource' AND v.deleted_at IS NULL
+             WHERE t.n <= {{WithSnippets}} AND t.transcript_hit AND vl.parent_id = t.id AND v.{{Column}} @@ q.tsq
+             LIMIT 1
+          ) tr ON true
         """;
 
 
@@ -109,6 +119,8 @@ public sealed record SearchCandidate
     public string? BodySnippet { get; init; }
     /// <summary>From the lesson video's transcript: only for viewers who may read the lesson.</summary>
     public string? TranscriptSnippet { get; init; }
+    /// <summary>When the transcript says it, in seconds (from its "[m:ss]" cue marks), when a single cue matched.</summary>
+    public int? TranscriptAt { get; init; }
     /// <summary>The workshops that contain it (itself, for a workshop).</summary>
     public IReadOnlyList<Guid> Workshops { get; init; } = [];
 }

@@ -18,4 +18,7 @@ public static class DemoCatalogue
     }
 
     public static string WorkshopSlug(int index) => DemoDataBuilder.Slugify(WorkshopTitle(index));
+
+    /// <summary>The workshops whose lessons a person wrote (the rest is generated text, for load).</summary>
+    public static IReadOnlyCollection<int> Written => [.. WrittenWorkshop.All.Keys.Order()];
 }

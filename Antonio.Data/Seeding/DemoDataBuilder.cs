@@ -148,14 +148,15 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
         var topic = DemoCatalogue.Topic(index);
         var title = DemoCatalogue.WorkshopTitle(index);
         var slug = DemoCatalogue.WorkshopSlug(index);
+        var written = WrittenWorkshop.All.GetValueOrDefault(index);
         var fields = new ContentFields
         {
             Title = title,
             Slug = slug,
             State = ContentStates.Published,
             Visibility = index == UnlistedWorkshop ? ContentVisibilities.Unlisted : ContentVisibilities.Public,
-            Description = $"A hands-on workshop on {topic}: {_text.Description().Replace("`", "")}",
-            Body = _text.MarkdownBody(title, 1500),
+            Description = written?.Description ?? $"A hands-on workshop on {topic}: {_text.Description().Replace("`", "")}",
+            Body = written?.Body ?? _text.MarkdownBody(title, 1500),
             CoverImage = $"/img/covers/{index % 6}.svg",
             StartsAt = index == UpcomingCohortWorkshop ? _now.AddDays(14)
                 : index == LiveCohortWorkshop ? _now.AddDays(-7) : null,
@@ -170,25 +171,25 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
         }, owner);
         Link(workshop.Id, trailer.Id, 0);
 
-        var sections = 4 + _rng.Next(3);
+        var sections = written?.Sections.Count ?? 4 + _rng.Next(3);
         for (var s = 0; s < sections; s++)
         {
             var section = AddResource(ContentTypes.Section, new ContentFields
             {
-                Title = $"{s + 1}. {_text.Title()}",
+                Title = $"{s + 1}. {written?.Sections[s].Title ?? _text.Title()}",
                 Slug = $"{slug}-section-{s + 1}",
                 State = ContentStates.Published,
             }, owner);
             // Workshop 1's second section is free as a whole (a free-tier section link).
             Link(workshop.Id, section.Id, s + 1, index == 1 && s == 1 ? LinkTiers.Free : null);
 
-            var lessons = 4 + _rng.Next(5);
+            var lessons = written?.Sections[s].Lessons.Count ?? 4 + _rng.Next(5);
             for (var l = 0; l < lessons; l++)
             {
                 // The first lesson of every workshop is free; workshop 4's first section is the standard tier.
                 var tier = s == 0 && l == 0 ? LinkTiers.Free : index == 4 && s == 0 ? LinkTiers.Standard : null;
                 var draft = index == 0 && s == sections - 1 && l == lessons - 1;
-                AddLesson(workshop.Id, section.Id, slug, s, l, owner, tier,
+                AddLesson(section.Id, slug, s, l, owner, tier, written?.Sections[s].Lessons[l],
                     free: index == 2 && s == 1 && l == 0, draft: draft,
                     videoState: index == 0 && s == 0 && l == 1 ? "processing" : "ready");
             }
@@ -196,18 +197,18 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
         return workshop;
     }
 
-    private void AddLesson(Guid workshopId, Guid parentId, string workshopSlug, int s, int l, Guid owner,
-        string? tier, bool free, bool draft, string videoState)
+    private void AddLesson(Guid parentId, string workshopSlug, int s, int l, Guid owner,
+        string? tier, WrittenLesson? written, bool free, bool draft, string videoState)
     {
-        var title = _text.Title();
+        var title = written?.Title ?? _text.Title();
         var slug = $"{workshopSlug}-{s + 1}-{l + 1}-{Slugify(title)}";
         var lessonFields = new ContentFields
         {
             Title = title,
             Slug = slug,
             State = draft ? ContentStates.Draft : ContentStates.Published,
-            Description = _text.Paragraph(1),
-            Body = _text.MarkdownBody(title, 2_000 + _rng.Next(18_000)),
+            Description = written?.Description ?? _text.Paragraph(1),
+            Body = written?.Body ?? _text.MarkdownBody(title, 2_000 + _rng.Next(18_000)),
         };
         if (free) lessonFields.Extra = new() { ["free"] = JsonSerializer.SerializeToElement(true) };
         var lesson = AddResource(ContentTypes.Lesson, lessonFields, owner);
@@ -220,23 +221,23 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
             State = ContentStates.Published,
             PlaybackId = Convert.ToHexString(NextId().ToByteArray()).ToLowerInvariant()[..24],
             VideoState = videoState,
-            DurationSeconds = 120 + _rng.Next(1500),
-            Transcript = _text.Transcript(600 + _rng.Next(2500)),
+            DurationSeconds = written is null ? 120 + _rng.Next(1500) : written.TranscriptSeconds + 30,
+            Transcript = written?.Transcript ?? _text.Transcript(600 + _rng.Next(2500)),
         }, owner);
         Link(lesson.Id, video.Id, 1);
 
-        if (l % 2 == 1)
+        var solutionBody = written is null ? l % 2 == 1 ? _text.MarkdownBody("the solution", 1_000 + _rng.Next(3_000)) : null : written.Solution;
+        if (solutionBody is not null)
         {
             var solution = AddResource(ContentTypes.Solution, new ContentFields
             {
                 Title = $"Solution: {title}",
                 Slug = $"{slug}-solution",
                 State = ContentStates.Published,
-                Body = _text.MarkdownBody("the solution", 1_000 + _rng.Next(3_000)),
+                Body = solutionBody,
             }, owner);
             Link(lesson.Id, solution.Id, 2);
         }
-        _ = workshopId;
     }
 
     /// <summary>Workshops learners must never reach: draft, archived, private, soft-deleted.</summary>

@@ -98,6 +98,34 @@ public sealed partial class VideoJourneyTests(BrowserFixture browser) : OwnDatab
     }
 
     [Fact]
+    public async Task A_link_with_a_time_starts_the_video_there_and_a_time_in_the_transcript_jumps_to_it()
+    {
+        var (path, _) = (await LessonsWithVideoAsync(free: true))[0];
+        await using var context = await ContextAsync();
+        var page = await context.NewPageAsync();
+        var watch = new PageWatch(page);
+        // What a transcript hit in search links to: the player loads by itself and stands at 0:04 (the stream is 8 s).
+        await page.GotoAsync($"{path}?t=4");
+        await Assertions.Expect(page.Locator(Video)).ToHaveAttributeAsync("data-engine", AnyEngine());
+        await page.WaitForFunctionAsync($"() => document.querySelector('{Video}').currentTime >= 3.5");
+        Assert.InRange(await CurrentTimeAsync(page), 3.5, 8);
+
+        // The transcript's times are links: the first (0:00) takes the running player back to the start.
+        await page.Locator("details.transcript summary").ClickAsync();
+        var first = page.Locator("details.transcript a[data-seek]").First;
+        await Assertions.Expect(first).ToHaveAttributeAsync("data-seek", "0");
+        await Assertions.Expect(first).ToHaveAccessibleNameAsync("Play from 0:00");
+        await first.ClickAsync();
+        await page.WaitForFunctionAsync($"() => document.querySelector('{Video}').currentTime < 3");
+        Assert.EndsWith("?t=0", page.Url, StringComparison.Ordinal);
+        // A forged time is ignored, never thrown.
+        await page.GotoAsync($"{path}?t=-5%3Cscript%3E");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.Locator(Video)).Not.ToHaveAttributeAsync("data-engine", AnyEngine());
+        watch.AssertClean();
+    }
+
+    [Fact]
     public async Task A_learner_resumes_where_they_stopped_on_this_device_and_on_another()
     {
         var (path, _) = (await LessonsWithVideoAsync(free: false))[0];

@@ -42,11 +42,16 @@ public sealed partial class HostileInputSweepTests(WritableDatabaseFixture fixtu
         return ((int)response.StatusCode, body, clock.Elapsed);
     }
 
-    private static void Check((int Status, string Body, TimeSpan Took) answer, string what)
+    private static async Task CheckAsync(WebUser user, Func<HttpRequestMessage> request, string what)
     {
+        var answer = await SendAsync(user, request());
         Assert.True(answer.Status < 500, $"{what}: {answer.Status}");
         HostileInput.AssertNoLeak(answer.Body, what);
-        Assert.True(answer.Took < Budget, $"{what}: took {answer.Took.TotalMilliseconds:F0} ms");
+        // The budget catches input that makes the server work hard (backtracking, huge allocations): such input
+        // is slow every time. A single slow answer under a loaded suite (a GC pause, the other test classes
+        // competing for two cores) is asked again, and only a second slow answer fails.
+        if (answer.Took >= Budget) answer = await SendAsync(user, request());
+        Assert.True(answer.Took < Budget, $"{what}: took {answer.Took.TotalMilliseconds:F0} ms, twice");
     }
 
     private static string Show(string value) => value.Length > 24 ? value[..24] + "…" : value;
@@ -69,7 +74,7 @@ public sealed partial class HostileInputSweepTests(WritableDatabaseFixture fixtu
                     var escaped = Uri.EscapeDataString(value);
                     var path = Parameter().Replace(pattern, escaped);
                     var query = string.Join("&", queryNames.Select(n => $"{n}={escaped}"));
-                    Check(await SendAsync(user, new HttpRequestMessage(HttpMethod.Get, $"{path}?{query}")), $"GET {pattern} with '{Show(value)}'");
+                    await CheckAsync(user, () => new HttpRequestMessage(HttpMethod.Get, $"{path}?{query}"), $"GET {pattern} with '{Show(value)}'");
                     requests++;
                 }
         Assert.True(requests >= 2 * 30 * 40);
@@ -134,8 +139,7 @@ public sealed partial class HostileInputSweepTests(WritableDatabaseFixture fixtu
                         // null: the right fields, a handler no form has.
                         post["_handler"] = value is null ? "no-such-form" : handler;
                         foreach (var field in fields) post[field] = value ?? "x";
-                        var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(post) };
-                        Check(await SendAsync(user, request), $"POST {path} form '{handler}' with '{Show(value ?? "(unknown handler)")}'");
+                        await CheckAsync(user, () => new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(post) }, $"POST {path} form '{handler}' with '{Show(value ?? "(unknown handler)")}'");
                     }
                 }
             }

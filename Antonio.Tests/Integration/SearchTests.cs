@@ -46,6 +46,31 @@ public sealed partial class SearchTests(WritableDatabaseFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task On_the_written_demo_a_title_ranks_first_and_a_transcript_passage_opens_the_video_where_it_is_said()
+    {
+        Assert.Contains(2, DemoCatalogue.Written); // PostgreSQL in Depth: written, and sold (Essentials)
+        var postgres = await SeededData.WorkshopAsync(fixture.Database, 2);
+        var joins = new LessonNavigator(postgres).Lessons[2].Lesson; // paid
+        Assert.Equal("Joins and the nested loop trap", joins.Title);
+        using var buyer = await WebUser.SignedInAsync(_app, DemoAccounts.Buyer);
+
+        // Real prose: the lesson named for the words comes first, above the lessons that only mention them.
+        var nested = ResultTitles((await buyer.GetAsync("/search?q=nested+loop")).Body);
+        Assert.Equal(joins.Title, nested[0]);
+        Assert.Contains("Sequential scans are not the enemy", nested);
+
+        // Said only in the video ("[1:51] Rather than forcing a hash join, …"): the result opens the video at 1:51.
+        var found = (await buyer.GetAsync("/search?q=forcing")).Body;
+        Assert.Equal(joins.Title, ResultTitles(found)[0]);
+        Assert.Contains($"href=\"{WorkshopLinks.Lesson(postgres, joins)}?t=111\"", found);
+        Assert.Contains("video transcript at 1:51", found);
+        Assert.Contains("Rather than <mark>forcing</mark> a hash join", found);
+        Assert.DoesNotContain("[1:51]", found.Split("<main")[1]); // cue marks are not reading text
+        // Whoever may not read the lesson learns nothing from its transcript.
+        Assert.Contains("Nothing found", (await _app.GetAsync("/search?q=forcing")).Body);
+    }
+
+    [Fact]
     public async Task An_edit_is_found_on_the_next_request()
     {
         var lesson = new LessonNavigator(await SeededData.WorkshopAsync(fixture.Database, DemoCatalogue.FreeFirst + 1)).Lessons[2].Lesson;

@@ -50,4 +50,21 @@ public sealed partial class CaptionTrackTests
         Assert.Contains("--&gt;", vtt);
         Assert.All(vtt.Split('\n').Where(l => l.Contains("-->", StringComparison.Ordinal)), l => Assert.Matches(Cue(), l));
     }
+
+    [Fact]
+    public void A_timed_transcript_keeps_its_times_and_never_shows_its_marks()
+    {
+        var vtt = CaptionTrack.ToWebVtt("[0:00] Hello there. Welcome back.\n[0:41] Now the plan.\n[1:05] That mismatch is the real bug.", 120);
+
+        var cues = Cue().Matches(vtt);
+        Assert.Equal(4, cues.Count);
+        Assert.Equal(0, Seconds(cues[0], 1));
+        Assert.Equal(41, Seconds(cues[1], 5), 2); // the first passage's two sentences share 0:00–0:41
+        Assert.Equal(41, Seconds(cues[2], 1));
+        Assert.Equal(65, Seconds(cues[2], 5));
+        Assert.Equal(65, Seconds(cues[3], 1));
+        Assert.Equal(120, Seconds(cues[3], 5)); // the last runs to the video's end
+        Assert.DoesNotContain("[0:", vtt);
+        Assert.Contains("Now the plan.", vtt);
+    }
 }

@@ -37,11 +37,40 @@ document.addEventListener('click', (event) => {
   if (event.target instanceof Element && event.target.closest('[data-print]')) window.print();
 });
 
+// A moment of the video: "?t=SECONDS" on arrival (a search result from the transcript, a shared link), or a time
+// in the transcript clicked on the page. The player starts there; a player already running jumps.
+const MAX_SECONDS = 24 * 3600;
+const seconds = (value) => (/^\d{1,6}$/.test(value ?? '') && Number(value) <= MAX_SECONDS ? Number(value) : null);
+const playFrom = (video, at) => {
+  if (video.dataset.engine) {
+    video.currentTime = at;
+    video.play().catch(() => { /* the learner presses play */ });
+  } else {
+    video.dataset.start = String(at);
+    // Arriving by a link may not play by itself (the browser's autoplay rule): the video still loads its
+    // metadata, so it stands at that moment when the learner presses play.
+    video.preload = 'metadata';
+    loadPlayer(video);
+  }
+};
+document.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest('a[data-seek]') : null;
+  const video = document.querySelector('video[data-player]');
+  const at = seconds(link?.dataset.seek);
+  if (!link || !video || at === null) return;
+  event.preventDefault();
+  history.replaceState(history.state, '', `${location.pathname}?t=${at}`);
+  video.scrollIntoView({ block: 'nearest' });
+  playFrom(video, at);
+});
+
 const autoplayArrived = () => {
+  const video = document.querySelector('video[data-player]');
+  const at = seconds(new URLSearchParams(location.search).get('t'));
+  if (video && at !== null) return playFrom(video, at);
   const path = sessionStorage.getItem(AUTOPLAY_NEXT);
   if (!path || path !== location.pathname) return;
   sessionStorage.removeItem(AUTOPLAY_NEXT);
-  const video = document.querySelector('video[data-player]');
   if (video) loadPlayer(video);
 };
 autoplayArrived();

@@ -61,8 +61,10 @@ public sealed partial class SiteSearch(CachedReader reader, WorkshopReader works
             if (readable)
             {
                 var (kind, snippet) = candidate.BodySnippet is { } body ? ("Lesson", body)
-                    : candidate.TranscriptSnippet is { } transcript ? ("Lesson · video transcript", transcript)
+                    : candidate.TranscriptSnippet is { } transcript ? (TranscriptKind(candidate.TranscriptAt), transcript)
                     : ("Lesson", candidate.PublicSnippet);
+                // A passage of the transcript: the lesson opens its video where it is said.
+                if (candidate.BodySnippet is null && candidate.TranscriptSnippet is not null && candidate.TranscriptAt is { } at) url += $"?t={at}";
                 return (candidate.RankAll, new SearchResult(position.Lesson.Title, url, workshop.Title, kind, Snippet(snippet), false));
             }
             // Not theirs to read: only what the title or description explains, as if the body did not exist.
@@ -72,12 +74,15 @@ public sealed partial class SiteSearch(CachedReader reader, WorkshopReader works
         return null;
     }
 
+    private static string TranscriptKind(int? at) =>
+        at is null ? "Lesson · video transcript" : $"Lesson · video transcript at {new TranscriptCue(at, "").Clock}";
+
     /// <summary>Learners find published, public (listed) workshops only — staff too: search is the catalogue's.</summary>
     private static bool IsListed(WorkshopData workshop) =>
         workshop.State == ContentStates.Published && workshop.Visibility == ContentVisibilities.Public;
 
     /// <summary>
-    /// The snippet as reading text — Markdown's markers (headings, emphasis, tables, quotes, code ticks) and line
+    /// The snippet as reading text — Markdown's markers (headings, emphasis, tables, quotes, code ticks), cue marks and line
     /// breaks taken out — HTML-encoded, its matches (between PostgreSQL's delimiters) in &lt;mark&gt;.
     /// </summary>
     public static string? Snippet(string? text)
@@ -96,7 +101,8 @@ public sealed partial class SiteSearch(CachedReader reader, WorkshopReader works
         return html.ToString();
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"[#*_`|]+|(?m)^\s*>+|:?-{3,}:?")]
+    /// <summary>Markdown's markers, and a transcript's "[m:ss]" cue marks.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"[#*_`|]+|(?m)^\s*>+|:?-{3,}:?|\[\d{1,4}:[0-5]\d\]")]
     private static partial System.Text.RegularExpressions.Regex MarkdownMarkers();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]

@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Antonio.Data.Content;
 
 namespace Antonio.Web.Learning;
 
 /// <summary>
-/// A lesson's transcript as WebVTT captions. Transcripts carry no timings, so the video's length is shared
-/// among the sentences by their length (speech runs at a roughly even number of characters a second); a
-/// long sentence is cut into cues of at most two short lines. Good enough to follow along, and it becomes
-/// exact the day transcripts come with timings.
+/// A lesson's transcript as WebVTT captions. A transcript timed with "[m:ss]" marks (<see cref="TranscriptCues"/>)
+/// gives each passage the time from its mark to the next one (the last runs to the video's end); an untimed one
+/// shares the video's length among its sentences by their length (speech runs at a roughly even number of
+/// characters a second). Within a passage, the time is shared the same way among cues of at most two short lines.
+/// The marks themselves are never shown.
 /// </summary>
 public static partial class CaptionTrack
 {
@@ -20,18 +22,37 @@ public static partial class CaptionTrack
 
     public static string ToWebVtt(string transcript, int? durationSeconds)
     {
-        var cues = Cues(transcript);
-        var characters = Math.Max(1, cues.Sum(c => c.Length));
-        var total = durationSeconds is > 0 ? durationSeconds.Value : characters * SecondsPerCharacter;
+        var passages = TranscriptCues.Parse(transcript);
         var vtt = new StringBuilder("WEBVTT\n");
-        var start = 0.0;
+        if (passages.Count > 0 && passages.All(p => p.Seconds is not null))
+        {
+            for (var i = 0; i < passages.Count; i++)
+            {
+                var cues = Cues(passages[i].Text);
+                double start = passages[i].Seconds!.Value;
+                var end = i + 1 < passages.Count ? passages[i + 1].Seconds!.Value
+                    : Math.Max(start + 1, durationSeconds ?? start + cues.Sum(c => c.Length) * SecondsPerCharacter);
+                Append(vtt, cues, start, Math.Max(start, end));
+            }
+            return vtt.ToString();
+        }
+        var all = passages.SelectMany(p => Cues(p.Text)).ToList();
+        var total = durationSeconds is > 0 ? durationSeconds.Value : Math.Max(1, all.Sum(c => c.Length)) * SecondsPerCharacter;
+        Append(vtt, all, 0, total);
+        return vtt.ToString();
+    }
+
+    /// <summary>The cues said between <paramref name="from"/> and <paramref name="to"/>, each given time by its length.</summary>
+    private static void Append(StringBuilder vtt, List<string> cues, double from, double to)
+    {
+        var characters = Math.Max(1, cues.Sum(c => c.Length));
+        var start = from;
         foreach (var cue in cues)
         {
-            var end = start + total * cue.Length / characters;
+            var end = start + (to - from) * cue.Length / characters;
             vtt.Append('\n').Append(Time(start)).Append(" --> ").Append(Time(end)).Append('\n').Append(Escape(cue)).Append('\n');
             start = end;
         }
-        return vtt.ToString();
     }
 
     private static List<string> Cues(string transcript)
