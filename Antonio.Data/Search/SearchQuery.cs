@@ -22,8 +22,24 @@ public static class SearchQuery
         "setweight(to_tsvector('english'::regconfig, COALESCE(fields->>'body', '')), 'C') || " +
         "setweight(to_tsvector('english'::regconfig, COALESCE(fields->>'transcript', '')), 'D'))";
 
-    /// <summary>Lower-cased titles, for typo-tolerant title matches (a trigram GIN index).</summary>
+    /// <summary>Lower-cased titles, for typo-tolerant title matches: stored in <see cref="TitleColumn"/> with a trigram GIN index.</summary>
     public const string Title = "lower(COALESCE(fields->>'title', ''))";
+
+    public const string TitleColumn = "search_title";
+
+    /// <summary>The public part of the document (title A, description B), small enough to live in the row: <see cref="PublicColumn"/>.</summary>
+    public const string PublicDocument =
+        "(setweight(to_tsvector('english'::regconfig, COALESCE(fields->>'title', '')), 'A') || " +
+        "setweight(to_tsvector('english'::regconfig, COALESCE(fields->>'description', '')), 'B'))";
+
+    public const string PublicColumn = "search_public";
+
+    /// <summary>
+    /// How many candidates of each kind are taken (title/description matches by their rank, body/transcript-only
+    /// matches as the index yields them) and fully ranked (reading each one's whole document, kilobytes from TOAST),
+    /// and how many are returned. A word found in thousands of bodies stays cheap.
+    /// </summary>
+    public const int Shortlist = 100;
 
     /// <summary>How many of the best candidates carry snippets (ts_headline parses the text again: only for what can be shown).</summary>
     public const int WithSnippets = 60;
@@ -33,47 +49,82 @@ public static class SearchQuery
 
     public const int Limit = 30;
 
+    /// <summary>How much of a body (characters) a snippet is looked for in.</summary>
+    private const int SnippetWindow = 1600;
+
     // Before Sql: static fields are initialised in order.
     private static readonly string Options = $"StartSel={MarkStart}, StopSel={MarkEnd}, MaxFragments=1, MaxWords=30, MinWords=12";
 
     private static readonly string Sql = $$"""
-        WITH q AS (SELECT websearch_to_tsquery('english', {0}) AS tsq, lower({0}) AS raw),
-        matched AS (
-          SELECT r.id, r.type,
-                 ts_rank(ARRAY[0.1, 0.2, 0.4, 1.0]::real[], r.{{Column}}, q.tsq) AS rank_all,
-                 ts_rank(ARRAY[0, 0, 0.4, 1.0]::real[], r.{{Column}}, q.tsq) AS rank_public,
-                 word_similarity(q.raw, {{Title.Replace("fields", "r.fields")}}) AS title_similarity
+        WITH q AS (SELECT websearch_to_tsquery('english', {0}) AS tsq, lower({0}) AS raw,
+                          -- The query's first word, cut to a stem-like prefix: where a body snippet is looked for.
+                          left((regexp_match(lower({0}), '[[:alnum:]][[:alnum:]][[:alnum:]]+'))[1], 5) AS word),
+        -- Title and description matches (the small GIN index over the in-row public vector), best first.
+        public_hits AS (
+          SELECT r.id, r.type, ts_rank(ARRAY[0, 0, 0.4, 1.0]::real[], r.{{PublicColumn}}, q.tsq) AS rank_public
             FROM content_resources r, q
-           WHERE r.deleted_at IS NULL AND r.type IN ('workshop', 'lesson', 'video_resource')
-             AND (r.{{Column}} @@ q.tsq OR (q.raw <% {{Title.Replace("fields", "r.fields")}} AND r.type <> 'video_resource'))
+           WHERE r.{{PublicColumn}} @@ q.tsq AND r.deleted_at IS NULL AND r.type IN ('workshop', 'lesson')
+           ORDER BY rank_public DESC LIMIT {{Shortlist}}
+        ),
+        -- Matches in a body or transcript only (the document's GIN index): the first the index yields. A word found in
+        -- thousands of bodies is not ranked over all of them — that read every document from TOAST (hundreds of ms).
+        body_hits AS (
+          SELECT r.id, r.type
+            FROM content_resources r, q
+           WHERE r.{{Column}} @@ q.tsq AND r.deleted_at IS NULL AND r.type IN ('lesson', 'video_resource')
+             AND NOT (r.type = 'lesson' AND r.{{PublicColumn}} @@ q.tsq)
+           LIMIT {{Shortlist}}
+        ),
+        -- Near-miss titles (the trigram index): "typscript".
+        near AS (
+          SELECT r.id, r.type, word_similarity(q.raw, r.{{TitleColumn}}) AS title_similarity
+            FROM content_resources r, q
+           WHERE r.deleted_at IS NULL AND r.type IN ('workshop', 'lesson') AND q.raw <% r.{{TitleColumn}}
+           LIMIT 50
+        ),
+        matched AS (
+          SELECT id, type, rank_public, 0::real AS title_similarity FROM public_hits
+          UNION ALL SELECT id, type, 0, 0 FROM body_hits
+          UNION ALL SELECT id, type, 0, title_similarity FROM near
         ),
         -- A transcript hit counts for the lesson that shows the video (body-only: a transcript is never public).
         lessons AS (
-          SELECT COALESCE(l.parent_id, m.id) AS id,
-                 max(CASE WHEN m.type = 'video_resource' THEN m.rank_all * 0.5 ELSE m.rank_all END) AS rank_all,
-                 max(CASE WHEN m.type = 'video_resource' THEN 0 ELSE m.rank_public END) AS rank_public,
-                 max(CASE WHEN m.type = 'video_resource' THEN 0 ELSE m.title_similarity END) AS title_similarity,
+          SELECT COALESCE(l.parent_id, m.id) AS id, max(m.rank_public) AS rank_public, max(m.title_similarity) AS title_similarity,
                  bool_or(m.type = 'video_resource') AS transcript_hit
             FROM matched m
             LEFT JOIN content_links l ON m.type = 'video_resource' AND l.child_id = m.id
            GROUP BY COALESCE(l.parent_id, m.id)
         ),
+        shortlist AS (
+          SELECT * FROM lessons ORDER BY rank_public + title_similarity DESC LIMIT {{Shortlist}}
+        ),
+        -- The full rank: the whole document, or half the transcript's when only the video said it.
+        ranked AS (
+          SELECT r.id, r.type, f.title, f.slug, f.description, f.body, r.{{Column}} AS document, x.rank_public, x.title_similarity, x.transcript_hit,
+                 GREATEST(ts_rank(ARRAY[0.1, 0.2, 0.4, 1.0]::real[], r.{{Column}}, q.tsq),
+                          CASE WHEN x.transcript_hit THEN
+                            (SELECT max(ts_rank(ARRAY[0.1, 0.2, 0.4, 1.0]::real[], v.{{Column}}, q.tsq)) * 0.5
+                               FROM content_links vl JOIN content_resources v ON v.id = vl.child_id AND v.type = 'video_resource' AND v.deleted_at IS NULL
+                              WHERE vl.parent_id = r.id AND v.{{Column}} @@ q.tsq) ELSE 0 END) AS rank_all
+            FROM shortlist x JOIN content_resources r ON r.id = x.id CROSS JOIN q
+            -- The fields read once (each ->> would fetch and decompress the whole document again).
+            CROSS JOIN LATERAL jsonb_to_record(r.fields) AS f(title text, slug text, description text, body text, state text)
+           WHERE r.deleted_at IS NULL AND r.type IN ('workshop', 'lesson') AND f.state = 'published'
+        ),
         top AS (
-          SELECT r.id, r.type, r.fields, r.{{Column}} AS document, x.rank_all, x.rank_public, x.title_similarity, x.transcript_hit,
-                 row_number() OVER (ORDER BY x.rank_all + x.title_similarity DESC) AS n
-            FROM lessons x JOIN content_resources r ON r.id = x.id
-           WHERE r.deleted_at IS NULL AND r.type IN ('workshop', 'lesson') AND (r.fields->>'state') = 'published'
-           ORDER BY x.rank_all + x.title_similarity DESC
-           LIMIT 200
+          SELECT *, row_number() OVER (ORDER BY rank_all + title_similarity DESC) AS n
+            FROM ranked ORDER BY rank_all + title_similarity DESC LIMIT {{Shortlist}}
         )
         SELECT COALESCE(json_agg(json_build_object(
-          'id', t.id, 'type', t.type, 'title', t.fields->>'title', 'slug', t.fields->>'slug',
+          'id', t.id, 'type', t.type, 'title', t.title, 'slug', t.slug,
           'rankAll', t.rank_all + t.title_similarity, 'rankPublic', t.rank_public + t.title_similarity,
           'publicMatch', (t.rank_public > 0 OR t.title_similarity >= 0.6),
-          'publicSnippet', CASE WHEN t.n <= {{WithSnippets}} AND COALESCE(t.fields->>'description', '') <> ''
-                                THEN ts_headline('english', t.fields->>'description', q.tsq, '{{Options}}') END,
+          'publicSnippet', CASE WHEN t.n <= {{WithSnippets}} AND COALESCE(t.description, '') <> ''
+                                THEN ts_headline('english', t.description, q.tsq, '{{Options}}') END,
+          -- From a window of the body around the first word's first occurrence (the start when not found): a
+          -- headline parses all the text it is given, and bodies run to 20 kB.
           'bodySnippet', CASE WHEN t.n <= {{WithSnippets}} AND t.type = 'lesson' AND ts_filter(t.document, '{{"{{c}}"}}') @@ q.tsq
-                              THEN ts_headline('english', t.fields->>'body', q.tsq, '{{Options}}') END,
+                              THEN ts_headline('english', substr(t.body, GREATEST(1, strpos(lower(t.body), COALESCE(q.word, '')) - {{SnippetWindow / 4}}), {{SnippetWindow}}), q.tsq, '{{Options}}') END,
           'transcriptSnippet', tr.snippet, 'transcriptAt', tr.at,
           'workshops', CASE WHEN t.type = 'workshop' THEN json_build_array(t.id) ELSE
               (SELECT COALESCE(json_agg(DISTINCT w.id), '[]'::json) FROM content_resources w
@@ -98,7 +149,7 @@ public static class SearchQuery
         """;
 
 
-    /// <summary>Up to 200 candidates, best first by their full rank; the web app filters, re-ranks per viewer and keeps <see cref="Limit"/>.</summary>
+    /// <summary>Up to <see cref="Shortlist"/> candidates, best first by their full rank; the web app filters, re-ranks per viewer and keeps <see cref="Limit"/>.</summary>
     public static async Task<IReadOnlyList<SearchCandidate>> RunAsync(AntonioDbContext db, string query, CancellationToken ct = default) =>
         await QueryJson.ReadAsync<List<SearchCandidate>>(db, Sql, [query], ct) ?? [];
 }

@@ -141,7 +141,7 @@ public sealed partial class SearchTests(WritableDatabaseFixture fixture) : IClas
             $"EXPLAIN SELECT id FROM content_resources WHERE {SearchQuery.Column} @@ websearch_to_tsquery('english', 'schemas')").ToListAsync());
         Assert.Contains("ix_content_resources_search", plan);
         var typo = string.Join("\n", await db.Database.SqlQueryRaw<string>(
-            $"EXPLAIN SELECT id FROM content_resources WHERE 'typscript' <% {SearchQuery.Title}").ToListAsync());
+            $"EXPLAIN SELECT id FROM content_resources WHERE 'typscript' <% {SearchQuery.TitleColumn}").ToListAsync());
         Assert.Contains("ix_content_resources_title_trgm", typo);
     }
 
