@@ -2,11 +2,11 @@
 # Runs every test (unit, bUnit, integration against real PostgreSQL + Redis, Playwright journeys in
 # Debian's Chromium). Starts the same local services as dev.sh when none are configured; each test
 # run creates and drops its own databases and uses its own Redis key prefix. ffmpeg turns uploaded videos into
-# streams (the local video provider). Idempotent.
+# streams (the local video provider); promtool (Debian's prometheus) checks and tests docs/ops/alerts.yml. Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/services.sh postgres
-apt_install chromium fonts-dejavu-core ffmpeg
+apt_install chromium fonts-dejavu-core ffmpeg prometheus
 export ANTONIO_CHROMIUM="${ANTONIO_CHROMIUM:-/usr/bin/chromium}"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 # Lighthouse, pinned in Antonio.Tests/lighthouse (the page-quality gate): Node from Debian when missing,
@@ -17,6 +17,10 @@ lh_dir=Antonio.Tests/lighthouse
 lh_want=$(node -p "require('./$lh_dir/package.json').dependencies.lighthouse")
 lh_have=$(node -p "try { require('./$lh_dir/node_modules/lighthouse/package.json').version } catch { '' }")
 [ "$lh_want" = "$lh_have" ] || npm ci --prefix "$lh_dir" --no-audit --no-fund --loglevel=error
+# The operations kit: the alert rules are valid and each fires (and stays quiet) as its tests say.
+promtool check rules docs/ops/alerts.yml >/dev/null
+promtool check config docs/ops/prometheus.yml >/dev/null
+(cd docs/ops && promtool test rules alerts.test.yml)
 # The house style (.editorconfig): a formatting change is a failure, like a failing test.
 dotnet format Antonio.Workshops.sln --verify-no-changes --verbosity quiet \
   || { echo "test.sh: 'dotnet format Antonio.Workshops.sln' would change files: run it and commit" >&2; exit 1; }

@@ -62,6 +62,8 @@ public sealed class TestApp : IAsyncDisposable
                 ["Antonio:Mail:RetryBaseDelay"] = "00:00:00.200",
                 ["Antonio:Mail:PollInterval"] = "00:00:01",
                 ["Antonio:Observability:ServerTimingForEveryone"] = "true",
+                // A test app stops at once: the drain delay is for load balancers (a test of the drain sets its own).
+                ["Antonio:Drain:NotReadyFor"] = "00:00:00",
             };
             if (environment == "Production")
             {

@@ -38,4 +38,27 @@ public sealed class HealthTests(WritableDatabaseFixture fixture) : IClassFixture
         Assert.Equal((200, "Healthy"), await GetAsync(app, "/health/live"));
         Assert.Equal((503, "Unhealthy"), await GetAsync(app, "/health/ready"));
     }
+
+    [Fact]
+    public async Task On_shutdown_a_node_turns_not_ready_first_keeps_serving_then_stops()
+    {
+        var app = await TestApp.StartAsync(fixture.Database, settings: new Dictionary<string, string?> { ["Antonio:Drain:NotReadyFor"] = "00:00:02" });
+        try
+        {
+            Assert.Equal((200, "Healthy"), await GetAsync(app, "/health/ready"));
+            var stopping = app.App.StopAsync(); // what SIGTERM does
+            // The balancer's next check sees it leave, while requests that still arrive are served in full.
+            Assert.Equal(503, (await GetAsync(app, "/health/ready")).Status);
+            var page = await GetAsync(app, "/workshops");
+            Assert.Equal(200, page.Status);
+            Assert.Contains("</html>", page.Body);
+            Assert.False(stopping.IsCompleted);
+            await stopping.WaitAsync(TimeSpan.FromSeconds(30));
+            await Assert.ThrowsAnyAsync<HttpRequestException>(() => app.Client.GetAsync("/health/live"));
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
 }

@@ -29,7 +29,13 @@ public static class HostingModule
             AntonioDbOptions.Configure((DbContextOptionsBuilder<AntonioDbContext>)options, database.Postgres ?? "")
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AntonioDbContext>>().CreateDbContext());
-        services.AddHealthChecks().AddDbContextCheck<AntonioDbContext>("postgres", tags: ["ready"]);
+        var drain = builder.AddSettings<DrainOptions, DrainOptionsValidator>(DrainOptions.Section);
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = drain.NotReadyFor + drain.FinishWithin);
+        services.AddSingleton<GracefulDrain>();
+        services.AddHostedService(sp => sp.GetRequiredService<GracefulDrain>());
+        services.AddHealthChecks()
+            .AddCheck<GracefulDrain>("draining", tags: ["ready"])
+            .AddDbContextCheck<AntonioDbContext>("postgres", tags: ["ready"]);
         return builder;
     }
 
@@ -56,8 +62,9 @@ public static class HostingModule
     }
 
     /// <summary>
-    /// /health/live: the process answers. /health/ready: PostgreSQL answers (Redis down is "degraded",
-    /// still ready: the cache falls back to memory). Neither is cached or rate-limited.
+    /// /health/live: the process answers. /health/ready: the node is not draining (<see cref="GracefulDrain"/>) and
+    /// PostgreSQL answers (Redis down is "degraded", still ready: the cache falls back to memory). Neither is cached or
+    /// rate-limited.
     /// </summary>
     public static WebApplication MapHosting(this WebApplication app)
     {

@@ -5,7 +5,7 @@ namespace Antonio.Web.Observability;
 
 /// <summary>
 /// The app's own instruments (System.Diagnostics.Metrics), tagged by route pattern. Request duration
-/// by route comes from ASP.NET Core's own meter; cache internals from FusionCache's meters.
+/// by route is ASP.NET Core's own (http.server.request.duration: not measured twice); cache internals FusionCache's.
 /// </summary>
 public sealed class AppMetrics : IDisposable
 {
@@ -15,7 +15,6 @@ public sealed class AppMetrics : IDisposable
     private readonly Histogram<int> _queries;
     private readonly Counter<long> _cacheReads;
     private readonly Counter<long> _cacheMisses;
-    private readonly Histogram<double> _duration;
     private readonly Counter<long> _pageLookups;
     private readonly Counter<long> _pageHits;
     private readonly Counter<long> _viewerLookups;
@@ -31,15 +30,12 @@ public sealed class AppMetrics : IDisposable
         _pageHits = _meter.CreateCounter<long>("antonio.page_cache.hits", "{hit}", "Anonymous pages served whole from the page cache");
         _viewerLookups = _meter.CreateCounter<long>("antonio.viewer_page_cache.lookups", "{lookup}", "Signed-in pages looked up among the shared templates");
         _viewerHits = _meter.CreateCounter<long>("antonio.viewer_page_cache.hits", "{hit}", "Signed-in pages filled from a shared template");
-        _duration = _meter.CreateHistogram<double>("antonio.request.duration", "ms", "Time from request start to its last byte",
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 3, 5, 10, 25, 50, 100, 250, 500, 1000] });
     }
 
-    public void Record(string route, int status, RequestStats stats, double durationMs)
+    public void Record(string route, int status, RequestStats stats)
     {
         var tags = new TagList { { "route", route }, { "status", status } };
         _queries.Record(stats.Queries, tags);
-        _duration.Record(durationMs, tags);
         if (stats.CacheReads > 0) _cacheReads.Add(stats.CacheReads, new KeyValuePair<string, object?>("route", route));
         if (stats.CacheMisses > 0) _cacheMisses.Add(stats.CacheMisses, new KeyValuePair<string, object?>("route", route));
         if (stats.PageCacheLookup) _pageLookups.Add(1, new KeyValuePair<string, object?>("route", route));

@@ -7,7 +7,8 @@ namespace Antonio.Web.Observability;
 /// <summary>
 /// What the app measures about itself: SQL commands per request (for Server-Timing, the budgets'
 /// tests and the log), metrics through System.Diagnostics.Metrics + OpenTelemetry exported for
-/// Prometheus (the app's own meter, ASP.NET Core's request duration by route, FusionCache's meters),
+/// Prometheus (the app's own meter, the framework's meters, FusionCache's meters; docs/ops has the alert rules and
+/// dashboard over them),
 /// and the browser's Core Web Vitals.
 /// </summary>
 public static class ObservabilityModule
@@ -23,7 +24,12 @@ public static class ObservabilityModule
         services.AddSingleton<AppMetrics>();
         services.AddSingleton<WebVitalsReader>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(AppMetrics.MeterName, "Microsoft.AspNetCore.Hosting",
+            .AddMeter(AppMetrics.MeterName,
+                // The framework's own: request duration by route (http.server.request.duration), the runtime (GC,
+                // thread pool, memory), Kestrel's connections, the rate limiter's decisions, Identity's sign-ins,
+                // Npgsql's connection pool (saturation).
+                "Microsoft.AspNetCore.Hosting", "System.Runtime", "Microsoft.AspNetCore.Server.Kestrel",
+                "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Identity", "Npgsql",
                 FusionCacheDiagnostics.MeterName, FusionCacheDiagnostics.MeterNameMemoryLevel,
                 FusionCacheDiagnostics.MeterNameDistributedLevel, FusionCacheDiagnostics.MeterNameBackplane)
             .AddPrometheusExporter());

@@ -43,7 +43,7 @@ public sealed partial class RequestMetricsMiddleware(RequestDelegate next, Reque
                 stats.Queries, stats.CacheMisses, elapsed.TotalMilliseconds, route, stats.CacheReads));
             if (route is not null)
             {
-                metrics.Record(route, context.Response.StatusCode, stats, elapsed.TotalMilliseconds);
+                metrics.Record(route, context.Response.StatusCode, stats);
                 LogRequest(logger, requestId, context.Request.Method, route, context.Request.Path.Value, context.Response.StatusCode,
                     elapsed.TotalMilliseconds, stats.Queries, stats.CacheReads, stats.CacheMisses);
             }
