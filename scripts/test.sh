@@ -25,14 +25,21 @@ promtool check config docs/ops/prometheus.yml >/dev/null
 dotnet format Antonio.Workshops.sln --verify-no-changes --verbosity quiet \
   || { echo "test.sh: 'dotnet format Antonio.Workshops.sln' would change files: run it and commit" >&2; exit 1; }
 # The whole run is long: a failure's message is repeated at the very end, where a CI log's tail shows it.
-log=$(mktemp)
-set +e
-dotnet test Antonio.Workshops.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
-set -e
-if [ "$status" -ne 0 ]; then
-  echo "=== test.sh: what failed ==="
-  grep -E -A 12 '^\s+Failed [A-Za-z]|error (CS|MSB)[0-9]+' "$log" | grep -v -E '^\s+at (System|Microsoft|Xunit)\.' | head -120 || true
-fi
-rm -f "$log"
-exit "$status"
+run_tests() {
+  local log status
+  log=$(mktemp)
+  set +e
+  dotnet test Antonio.Workshops.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+  status=${PIPESTATUS[0]}
+  set -e
+  if [ "$status" -ne 0 ]; then
+    echo "=== test.sh: what failed ==="
+    grep -E -A 12 '^\s+Failed [A-Za-z]|error (CS|MSB)[0-9]+' "$log" | grep -v -E '^\s+at (System|Microsoft|Xunit)\.' | head -120 || true
+  fi
+  rm -f "$log"
+  return "$status"
+}
+if [ $# -gt 0 ]; then run_tests "$@"; exit; fi
+# Everything but the cluster test, in parallel; then the cluster test alone: it restarts the shared Redis.
+run_tests --filter "Category!=Cluster"
+run_tests --no-build --filter "Category=Cluster"

@@ -13,12 +13,7 @@ namespace Antonio.Tests.Integration;
 /// </summary>
 public sealed partial class OpsKitTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>
 {
-    private static string OpsFile(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "docs", "ops", name))) return File.ReadAllText(Path.Combine(dir.FullName, "docs", "ops", name));
-        throw new FileNotFoundException(name);
-    }
+    private static string OpsFile(string name) => File.ReadAllText(Path.Combine(Architecture.ArchitectureTests.SourceRoot(), "docs", "ops", name));
 
     [GeneratedRegex(@"\b(?:antonio|http_server|db_client|fusioncache|aspnetcore|kestrel|dotnet)_[a-z0-9_]+")]
     private static partial Regex MetricName();

@@ -1,0 +1,340 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Antonio.Data.Seeding;
+using Antonio.Tests.Infrastructure;
+using Antonio.Web.Admin;
+using Antonio.Web.Learning;
+using Xunit.Abstractions;
+
+namespace Antonio.Tests.Cluster;
+
+/// <summary>
+/// Issue #19: web nodes behind the real HAProxy (docs/ops/haproxy.cfg) under traffic from many clients, anonymous
+/// and signed in, while an admin edits on one node, a node is drained (SIGTERM), another killed (SIGKILL), a new
+/// one joins and Redis restarts. Two nodes are real processes of the built app (they can be signalled); the third
+/// runs in this process so the test can edit through the app's own <see cref="ContentEditor"/>. It restarts the
+/// shared Redis, so scripts/test.sh runs it after every other test (<c>Category=Cluster</c>), never beside them.
+/// </summary>
+[Trait("Category", "Cluster")]
+public sealed class ClusterFaultTests(WritableDatabaseFixture fixture, ITestOutputHelper output) : IClassFixture<WritableDatabaseFixture>
+{
+    private static readonly TimeSpan EditBudget = TimeSpan.FromSeconds(1);
+
+    [Fact]
+    public async Task Traffic_through_haproxy_survives_an_edit_a_drain_a_kill_and_a_redis_restart()
+    {
+        var prefix = "cluster-" + Guid.NewGuid().ToString("N")[..8];
+        await using var balancer = new Balancer(3);
+        await using var editor = await TestApp.StartAsync(fixture.Database, cachePrefix: prefix,
+            settings: new Dictionary<string, string?> { ["Antonio:PublicUrl"] = balancer.Url });
+        await using var nodes = new NodeProcesses(fixture.Database.ConnectionString, prefix, balancer.Url, output);
+        var first = await nodes.StartAsync(1);
+        var second = await nodes.StartAsync(2);
+        balancer.Start([first, second, NodeProcesses.Port(3), editor.BaseAddress.Port], output);
+        await balancer.WaitReadyAsync();
+
+        var workshop = await SeededData.WorkshopAsync(fixture.Database, DemoCatalogue.FreeFirst);
+        var lessons = new LessonNavigator(workshop).Lessons;
+        string[] anonymousPaths = ["/", "/workshops", $"/workshops/{workshop.Slug}", .. lessons.Take(6).Select(l => WorkshopLinks.Lesson(workshop, l.Lesson))];
+        var signedIn = new List<string>();
+        foreach (var email in new[] { DemoAccounts.Buyer, DemoAccounts.BundleBuyer, DemoAccounts.SubscriberPro })
+        {
+            using var user = await WebUser.SignedInAsync(editor, email);
+            signedIn.Add(string.Join("; ", user.Cookies.GetAllCookies().Select(c => $"{c.Name}={c.Value}")));
+        }
+
+        var traffic = new Traffic(balancer.Url, anonymousPaths, signedIn);
+        var running = traffic.RunAsync(clients: 12);
+        var report = new List<string>();
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var edited = await EditAndWatchAsync(editor, workshop, lessons[1].Lesson.Id, [first, second]);
+            report.Add($"edit on the in-process node seen on every node after {edited.TotalMilliseconds:F0} ms");
+            Assert.True(edited < EditBudget, report[^1]);
+
+            var drained = Stopwatch.StartNew();
+            await nodes.SignalAsync(1, "TERM");
+            await nodes.WaitExitAsync(1, TimeSpan.FromSeconds(40));
+            report.Add($"node 1 drained (SIGTERM) and exited after {drained.Elapsed.TotalSeconds:F1} s");
+
+            var third = await nodes.StartAsync(3);
+            await Balancer.WaitServerUpAsync(third);
+            report.Add("node 3 joined");
+
+            await nodes.SignalAsync(2, "KILL");
+            await nodes.WaitExitAsync(2, TimeSpan.FromSeconds(10));
+            report.Add("node 2 killed (SIGKILL)");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+
+            var redisDown = Stopwatch.StartNew();
+            await RedisRestart.RunAsync();
+            report.Add($"Redis restarted in {redisDown.Elapsed.TotalSeconds:F1} s");
+            // Both live nodes (this one and node 3) subscribe to the backplane again on their own.
+            var back = await RedisRestart.WaitForSubscribersAsync(prefix, 2, TimeSpan.FromSeconds(30));
+            report.Add($"backplane: both nodes subscribed again {back.TotalSeconds:F1} s after the restart");
+
+            var afterRestart = await EditAndWatchAsync(editor, workshop, lessons[2].Lesson.Id, [third]);
+            report.Add($"edit after the Redis restart seen on every node after {afterRestart.TotalMilliseconds:F0} ms");
+            Assert.True(afterRestart < EditBudget, report[^1]);
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+        finally
+        {
+            traffic.Stop();
+            await running;
+            report.Add(traffic.Summary());
+            foreach (var line in report) output.WriteLine(line);
+            File.WriteAllLines(Path.Combine(TestEnvironment.ArtifactsDirectory, "cluster-report.txt"), report);
+        }
+        Assert.True(traffic.Requests > 1000, traffic.Summary());
+        Assert.True(traffic.Failures.IsEmpty, traffic.Summary() + "\n" + string.Join("\n", traffic.Failures.Take(20)));
+    }
+
+    /// <summary>Renames a lesson through the admin's save path and times until every given node shows the new title.</summary>
+    private static async Task<TimeSpan> EditAndWatchAsync(TestApp editor, Antonio.Data.Content.WorkshopData workshop, Guid lessonId, int[] ports)
+    {
+        var renamed = "Cluster " + Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal(EditOutcome.Saved, await editor.Service<ContentEditor>().UpdateFieldsAsync(lessonId, null, f => f.Title = renamed));
+        var clock = Stopwatch.StartNew();
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var pending = ports.ToHashSet();
+        while (pending.Count > 0 && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            foreach (var port in pending.ToList())
+                if ((await client.GetStringAsync($"http://127.0.0.1:{port}/workshops/{workshop.Slug}")).Contains(renamed, StringComparison.Ordinal))
+                    pending.Remove(port);
+            if (pending.Count > 0) await Task.Delay(20);
+        }
+        return pending.Count == 0 ? clock.Elapsed : TimeSpan.MaxValue;
+    }
+
+    /// <summary>Clients looping over pages through the balancer: every answer must be a 2xx/3xx/4xx, never a 5xx or a broken connection.</summary>
+    private sealed class Traffic(string baseUrl, string[] anonymousPaths, List<string> signedInCookies)
+    {
+        private volatile bool _stopped;
+        private long _requests;
+        public ConcurrentQueue<string> Failures { get; } = new();
+        public long Requests => Interlocked.Read(ref _requests);
+
+        public Task RunAsync(int clients) => Task.WhenAll(Enumerable.Range(0, clients).Select(i => Task.Run(() => ClientAsync(i))));
+
+        private async Task ClientAsync(int index)
+        {
+            // A third of the clients are signed in (each a learner's cookie), the rest anonymous.
+            var cookie = index % 3 == 0 ? signedInCookies[index / 3 % signedInCookies.Count] : null;
+            using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(10) };
+            var random = new Random(index);
+            while (!_stopped)
+            {
+                var path = anonymousPaths[random.Next(anonymousPaths.Length)];
+                using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                if (cookie is not null) request.Headers.Add("Cookie", cookie);
+                try
+                {
+                    using var response = await client.SendAsync(request);
+                    await response.Content.ReadAsByteArrayAsync();
+                    if ((int)response.StatusCode >= 500) Failures.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} GET {path}: {(int)response.StatusCode}");
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    if (!_stopped) Failures.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} GET {path}: {e.GetType().Name} {e.Message}");
+                }
+                Interlocked.Increment(ref _requests);
+            }
+        }
+
+        public void Stop() => _stopped = true;
+
+        public string Summary() => $"traffic: {Requests} requests through HAProxy, {Failures.Count} failed";
+    }
+
+    /// <summary>The real HAProxy with docs/ops/haproxy.cfg and a server line per node.</summary>
+    private sealed class Balancer(int servers) : IAsyncDisposable
+    {
+        private readonly int _port = FreePort();
+        private Process? _process;
+        private readonly string _config = Path.Combine(Path.GetTempPath(), $"antonio-haproxy-{Guid.NewGuid():N}.cfg");
+        public string Url => $"http://127.0.0.1:{_port}";
+
+        public void Start(int[] ports, ITestOutputHelper output)
+        {
+            Assert.True(ports.Length >= servers);
+            File.WriteAllText(_config, RepositoryFile("docs/ops/haproxy.cfg")
+                + string.Concat(ports.Select((p, i) => $"    server node{i + 1} 127.0.0.1:{p}\n")));
+            var start = new ProcessStartInfo("haproxy", ["-db", "-f", _config]) { RedirectStandardError = true, RedirectStandardOutput = true };
+            start.Environment["ANTONIO_CLUSTER_BIND"] = $"127.0.0.1:{_port}";
+            start.Environment["ANTONIO_PUBLIC_HOST"] = "127.0.0.1";
+            _process = Process.Start(start)!;
+            _process.ErrorDataReceived += (_, e) => { if (e.Data is { } line && line.Contains("is DOWN", StringComparison.Ordinal) | line.Contains("is UP", StringComparison.Ordinal)) output.WriteLine("haproxy: " + line); };
+            _process.BeginErrorReadLine();
+            _process.BeginOutputReadLine();
+        }
+
+        public async Task WaitReadyAsync()
+        {
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+            for (var i = 0; i < 100; i++)
+            {
+                try { if ((await client.GetAsync(Url + "/health/ready")).IsSuccessStatusCode) return; }
+                catch (HttpRequestException) { /* not yet */ }
+                await Task.Delay(100);
+            }
+            throw new InvalidOperationException("HAProxy did not answer");
+        }
+
+        /// <summary>HAProxy checks every second and needs two good checks (rise 2): wait for the node to be ready, then for that.</summary>
+        public static async Task WaitServerUpAsync(int port)
+        {
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+            for (var i = 0; i < 300 && !await ReadyAsync(client, port); i++) await Task.Delay(100);
+            await Task.Delay(TimeSpan.FromSeconds(2.5));
+        }
+
+        private static async Task<bool> ReadyAsync(HttpClient client, int port)
+        {
+            try { return (await client.GetAsync($"http://127.0.0.1:{port}/health/ready")).IsSuccessStatusCode; }
+            catch (HttpRequestException) { return false; }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_process is { HasExited: false }) { _process.Kill(); await _process.WaitForExitAsync(); }
+            _process?.Dispose();
+            File.Delete(_config);
+        }
+    }
+
+    /// <summary>Nodes as processes of the built app (the same Release output scripts/cluster.sh publishes), signalled like a deployment would.</summary>
+    private sealed class NodeProcesses(string postgres, string prefix, string publicUrl, ITestOutputHelper output) : IAsyncDisposable
+    {
+        private static readonly int BasePort = FreePort() / 10 * 10 % 50000 + 10000;
+        private readonly Dictionary<int, Process> _nodes = [];
+
+        public static int Port(int node) => BasePort + node;
+
+        public async Task<int> StartAsync(int node)
+        {
+            var app = WebAppDll();
+            var start = new ProcessStartInfo("dotnet", [app, "--urls", $"http://127.0.0.1:{Port(node)}"])
+            {
+                WorkingDirectory = Path.GetDirectoryName(app)!, RedirectStandardOutput = true, RedirectStandardError = true,
+            };
+            var env = start.Environment;
+            env["ASPNETCORE_ENVIRONMENT"] = "Development";
+            env["ConnectionStrings__Postgres"] = postgres;
+            env["ConnectionStrings__Redis"] = TestEnvironment.Redis;
+            env["Antonio__Cache__Prefix"] = prefix;
+            env["Antonio__PublicUrl"] = publicUrl;
+            env["Antonio__Network__TrustedProxies__0"] = "127.0.0.1";
+            env["Antonio__Payments__Provider"] = "local";
+            env["Antonio__Database__Migrate"] = "false";
+            env["Antonio__Seed__Demo"] = "false";
+            env["Antonio__Drain__NotReadyFor"] = "00:00:03";
+            env["Logging__LogLevel__Default"] = "Warning";
+            var process = Process.Start(start)!;
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) output.WriteLine($"node {node}: {line}"); };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            _nodes[node] = process;
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+            for (var i = 0; i < 600; i++)
+            {
+                if (process.HasExited) throw new InvalidOperationException($"node {node} exited with {process.ExitCode}");
+                try { if ((await client.GetAsync($"http://127.0.0.1:{Port(node)}/health/ready")).IsSuccessStatusCode) return Port(node); }
+                catch (HttpRequestException) { /* starting */ }
+                await Task.Delay(100);
+            }
+            throw new InvalidOperationException($"node {node} was not ready after 60 s");
+        }
+
+        public async Task SignalAsync(int node, string signal)
+        {
+            using var kill = Process.Start("kill", [$"-{signal}", _nodes[node].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+            await kill.WaitForExitAsync();
+        }
+
+        public async Task WaitExitAsync(int node, TimeSpan within) => await _nodes[node].WaitForExitAsync().WaitAsync(within);
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var process in _nodes.Values)
+            {
+                if (!process.HasExited) { process.Kill(); await process.WaitForExitAsync(); }
+                process.Dispose();
+            }
+        }
+
+        private static string WebAppDll()
+        {
+            var configuration = AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
+            return Path.Combine(Architecture.ArchitectureTests.SourceRoot(), "Antonio.Web", "bin", configuration, "net10.0", "Antonio.Web.dll");
+        }
+    }
+
+    /// <summary>Restarts the loopback Redis scripts/services.sh runs (the same flags): the caches lose L2 and the backplane for a moment.</summary>
+    private static class RedisRestart
+    {
+        public static async Task RunAsync()
+        {
+            var endpoint = TestEnvironment.Redis.Split(',')[0];
+            var port = endpoint.Split(':')[1];
+            var dir = Path.Combine(Path.GetTempPath(), "antonio-cluster-redis");
+            Directory.CreateDirectory(dir);
+            await RunAsync("redis-cli", ["-h", "127.0.0.1", "-p", port, "shutdown", "nosave"]);
+            await RunAsync("redis-server", ["--port", port, "--bind", "127.0.0.1", "--dir", dir, "--daemonize", "yes", "--maxmemory", "512mb",
+                "--maxmemory-policy", "allkeys-lru", "--save", "", "--appendonly", "no"]);
+            for (var i = 0; i < 50; i++)
+            {
+                if (await RunAsync("redis-cli", ["-h", "127.0.0.1", "-p", port, "ping"]) == 0) return;
+                await Task.Delay(100);
+            }
+            throw new InvalidOperationException("Redis did not come back");
+        }
+
+        /// <summary>Waits until the backplane's channel (named after the cache prefix) has that many subscribers again.</summary>
+        public static async Task<TimeSpan> WaitForSubscribersAsync(string prefix, int subscribers, TimeSpan within)
+        {
+            var port = TestEnvironment.Redis.Split(',')[0].Split(':')[1];
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < within)
+            {
+                var channels = (await OutputAsync("redis-cli", ["-h", "127.0.0.1", "-p", port, "pubsub", "channels", $"*{prefix}*"]))
+                    .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                foreach (var channel in channels)
+                {
+                    var counts = (await OutputAsync("redis-cli", ["-h", "127.0.0.1", "-p", port, "pubsub", "numsub", channel])).Split('\n', StringSplitOptions.TrimEntries);
+                    if (counts.Length >= 2 && int.TryParse(counts[1], out var n) && n >= subscribers) return clock.Elapsed;
+                }
+                await Task.Delay(100);
+            }
+            throw new TimeoutException($"the backplane had fewer than {subscribers} subscribers {within.TotalSeconds} s after Redis came back");
+        }
+
+        private static async Task<int> RunAsync(string file, string[] args)
+        {
+            using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            await process.WaitForExitAsync();
+            return process.ExitCode;
+        }
+
+        private static async Task<string> OutputAsync(string file, string[] args)
+        {
+            using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var text = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return text;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryFile(string path) => File.ReadAllText(Path.Combine(Architecture.ArchitectureTests.SourceRoot(), path));
+}
