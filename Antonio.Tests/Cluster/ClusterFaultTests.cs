@@ -27,12 +27,14 @@ public sealed class ClusterFaultTests(WritableDatabaseFixture fixture, ITestOutp
         var prefix = "cluster-" + Guid.NewGuid().ToString("N")[..8];
         await using var balancer = new Balancer(3);
         await using var editor = await TestApp.StartAsync(fixture.Database, cachePrefix: prefix,
-            settings: new Dictionary<string, string?> { ["Antonio:PublicUrl"] = balancer.Url });
+            settings: new Dictionary<string, string?> { ["Antonio:PublicUrl"] = balancer.Url, ["Antonio:Cache:RemoveAgain"] = "true" });
         await using var nodes = new NodeProcesses(fixture.Database.ConnectionString, prefix, balancer.Url, output);
         var first = await nodes.StartAsync(1);
         var second = await nodes.StartAsync(2);
         balancer.Start([first, second, NodeProcesses.Port(3), editor.BaseAddress.Port], output);
         await balancer.WaitReadyAsync();
+        // Every node listens on the backplane before anything is edited (each subscribes in the background at start).
+        var listening = await RedisRestart.WaitForSubscribersAsync(prefix, 3, TimeSpan.FromSeconds(30));
 
         var workshop = await SeededData.WorkshopAsync(fixture.Database, DemoCatalogue.FreeFirst);
         var lessons = new LessonNavigator(workshop).Lessons;
@@ -44,9 +46,11 @@ public sealed class ClusterFaultTests(WritableDatabaseFixture fixture, ITestOutp
             signedIn.Add(string.Join("; ", user.Cookies.GetAllCookies().Select(c => $"{c.Name}={c.Value}")));
         }
 
+        // Each node warmed first (JIT, its caches): what is timed below is propagation, not a first render.
+        await WarmAsync([first, second, editor.BaseAddress.Port], anonymousPaths);
         var traffic = new Traffic(balancer.Url, anonymousPaths, signedIn);
         var running = traffic.RunAsync(clients: 12);
-        var report = new List<string>();
+        var report = new List<string> { $"backplane: 3 nodes subscribed {listening.TotalSeconds:F1} s after the last was ready" };
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(2));
@@ -61,6 +65,8 @@ public sealed class ClusterFaultTests(WritableDatabaseFixture fixture, ITestOutp
 
             var third = await nodes.StartAsync(3);
             await Balancer.WaitServerUpAsync(third);
+            await RedisRestart.WaitForSubscribersAsync(prefix, 3, TimeSpan.FromSeconds(30));
+            await WarmAsync([third], anonymousPaths);
             report.Add("node 3 joined");
 
             await nodes.SignalAsync(2, "KILL");
@@ -74,6 +80,9 @@ public sealed class ClusterFaultTests(WritableDatabaseFixture fixture, ITestOutp
             // Both live nodes (this one and node 3) subscribe to the backplane again on their own.
             var back = await RedisRestart.WaitForSubscribersAsync(prefix, 2, TimeSpan.FromSeconds(30));
             report.Add($"backplane: both nodes subscribed again {back.TotalSeconds:F1} s after the restart");
+            // A later edit: once the caches' circuit breakers (5 s, CachingModule) have let Redis back in. An edit
+            // inside that window can miss the other nodes (see the notes): that is not what this step checks.
+            await Task.Delay(TimeSpan.FromSeconds(6));
 
             var afterRestart = await EditAndWatchAsync(editor, workshop, lessons[2].Lesson.Id, [third]);
             report.Add($"edit after the Redis restart seen on every node after {afterRestart.TotalMilliseconds:F0} ms");
@@ -92,6 +101,14 @@ public sealed class ClusterFaultTests(WritableDatabaseFixture fixture, ITestOutp
         Assert.True(traffic.Failures.IsEmpty, traffic.Summary() + "\n" + string.Join("\n", traffic.Failures.Take(20)));
     }
 
+    private static async Task WarmAsync(int[] ports, string[] paths)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        foreach (var port in ports)
+            foreach (var path in paths)
+                for (var i = 0; i < 2; i++) await client.GetStringAsync($"http://127.0.0.1:{port}{path}");
+    }
+
     /// <summary>Renames a lesson through the admin's save path and times until every given node shows the new title.</summary>
     private static async Task<TimeSpan> EditAndWatchAsync(TestApp editor, Antonio.Data.Content.WorkshopData workshop, Guid lessonId, int[] ports)
     {
@@ -102,9 +119,10 @@ public sealed class ClusterFaultTests(WritableDatabaseFixture fixture, ITestOutp
         var pending = ports.ToHashSet();
         while (pending.Count > 0 && clock.Elapsed < TimeSpan.FromSeconds(10))
         {
-            foreach (var port in pending.ToList())
-                if ((await client.GetStringAsync($"http://127.0.0.1:{port}/workshops/{workshop.Slug}")).Contains(renamed, StringComparison.Ordinal))
-                    pending.Remove(port);
+            // Every node asked at once: the time measured is the nodes', not this loop's.
+            var seen = await Task.WhenAll(pending.Select(async port =>
+                (port, (await client.GetStringAsync($"http://127.0.0.1:{port}/workshops/{workshop.Slug}")).Contains(renamed, StringComparison.Ordinal))));
+            pending.ExceptWith(seen.Where(s => s.Item2).Select(s => s.port));
             if (pending.Count > 0) await Task.Delay(20);
         }
         return pending.Count == 0 ? clock.Elapsed : TimeSpan.MaxValue;
@@ -234,7 +252,12 @@ public sealed class ClusterFaultTests(WritableDatabaseFixture fixture, ITestOutp
             env["Antonio__Drain__NotReadyFor"] = "00:00:03";
             env["Logging__LogLevel__Default"] = "Warning";
             var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, _) => { };
+            // The console logger writes to standard output: its warnings and errors go to the test's output.
+            process.OutputDataReceived += (_, e) =>
+            {
+                if (e.Data is { } line && (line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)))
+                    output.WriteLine($"node {node}: {line}");
+            };
             process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) output.WriteLine($"node {node}: {line}"); };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
@@ -294,7 +317,7 @@ public sealed class ClusterFaultTests(WritableDatabaseFixture fixture, ITestOutp
             throw new InvalidOperationException("Redis did not come back");
         }
 
-        /// <summary>Waits until the backplane's channel (named after the cache prefix) has that many subscribers again.</summary>
+        /// <summary>Waits until the backplane's channel (named after the cache prefix) has that many subscribers.</summary>
         public static async Task<TimeSpan> WaitForSubscribersAsync(string prefix, int subscribers, TimeSpan within)
         {
             var port = TestEnvironment.Redis.Split(',')[0].Split(':')[1];
@@ -310,7 +333,7 @@ public sealed class ClusterFaultTests(WritableDatabaseFixture fixture, ITestOutp
                 }
                 await Task.Delay(100);
             }
-            throw new TimeoutException($"the backplane had fewer than {subscribers} subscribers {within.TotalSeconds} s after Redis came back");
+            throw new TimeoutException($"the backplane had fewer than {subscribers} subscribers after {within.TotalSeconds} s");
         }
 
         private static async Task<int> RunAsync(string file, string[] args)

@@ -8,7 +8,8 @@ namespace Antonio.Web.Caching;
 /// The one helper every write path calls after it commits. Removing by tag reaches every node: the
 /// backplane tells the other nodes' L1s, and the tag's expiry lives in Redis.
 /// </summary>
-public sealed class CacheInvalidator(IFusionCache cache, IDbContextFactory<AntonioDbContext> dbFactory, IHttpContextAccessor http)
+public sealed class CacheInvalidator(IFusionCache cache, IDbContextFactory<AntonioDbContext> dbFactory, IHttpContextAccessor http,
+    Microsoft.Extensions.Options.IOptions<CacheOptions> options)
 {
     /// <summary>
     /// A content resource changed (edit, publish, delete): drop its entries and those of every
@@ -52,10 +53,36 @@ public sealed class CacheInvalidator(IFusionCache cache, IDbContextFactory<Anton
             """, resourceId).ToListAsync(ct);
     }
 
-    /// <summary>Every removal goes through here: it also forgets what the current request already read.</summary>
-    private ValueTask RemoveByTagAsync(string tag, CancellationToken token = default)
+    /// <summary>
+    /// Every removal goes through here: it also forgets what the current request already read, and removes the tag
+    /// again a little later. A read that began before the write and ends after the removal — a factory on another
+    /// node that loaded the old row, or a page rendered from it — stores the old value as if it were new, and the
+    /// cluster test saw it outlive the edit under load (for the entry's whole duration). Removing again after the
+    /// window such reads take drops what they stored (the "delayed double delete").
+    /// </summary>
+    private async ValueTask RemoveByTagAsync(string tag, CancellationToken token = default)
     {
         RequestReads.Forget(http.HttpContext);
-        return cache.RemoveByTagAsync(tag, token: token);
+        await cache.RemoveByTagAsync(tag, token: token);
+        if (options.Value.RemoveAgain) _ = RemoveAgainAsync(tag);
+    }
+
+    /// <summary>After the reads in flight at the write have ended: most within a few hundred ms, slow ones within the factory's hard timeout (10 s).</summary>
+    internal static readonly TimeSpan[] Again = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(600), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(11)];
+
+    private async Task RemoveAgainAsync(string tag)
+    {
+        try
+        {
+            foreach (var delay in Again.Select((d, i) => i == 0 ? d : d - Again[i - 1]))
+            {
+                await Task.Delay(delay);
+                await cache.RemoveByTagAsync(tag);
+            }
+        }
+        catch (Exception e) when (e is ObjectDisposedException or OperationCanceledException)
+        {
+            // The app is stopping: the entries go with it.
+        }
     }
 }
