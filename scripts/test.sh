@@ -2,11 +2,12 @@
 # Runs every test (unit, bUnit, integration against real PostgreSQL + Redis, Playwright journeys in
 # Debian's Chromium). Starts the same local services as dev.sh when none are configured; each test
 # run creates and drops its own databases and uses its own Redis key prefix. ffmpeg turns uploaded videos into
-# streams (the local video provider); promtool (Debian's prometheus) checks and tests docs/ops/alerts.yml. Idempotent.
+# streams (the local video provider); promtool (Debian's prometheus) checks and tests docs/ops/alerts.yml; the cluster
+# test puts Debian's HAProxy in front of the nodes. Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/services.sh postgres
-apt_install chromium fonts-dejavu-core ffmpeg prometheus
+apt_install chromium fonts-dejavu-core ffmpeg prometheus haproxy
 export ANTONIO_CHROMIUM="${ANTONIO_CHROMIUM:-/usr/bin/chromium}"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 # Lighthouse, pinned in Antonio.Tests/lighthouse (the page-quality gate): Node from Debian when missing,

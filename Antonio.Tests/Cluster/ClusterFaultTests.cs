@@ -275,7 +275,8 @@ public sealed class ClusterFaultTests(WritableDatabaseFixture fixture, ITestOutp
 
         public async Task SignalAsync(int node, string signal)
         {
-            using var kill = Process.Start("kill", [$"-{signal}", _nodes[node].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+            // bash's own kill: a minimal Debian has no /bin/kill (procps).
+            using var kill = Process.Start("bash", ["-c", $"kill -{signal} {_nodes[node].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}"])!;
             await kill.WaitForExitAsync();
         }
 
