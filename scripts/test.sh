@@ -35,7 +35,7 @@ run_tests() {
   set -e
   if [ "$status" -ne 0 ]; then
     echo "=== test.sh: what failed ==="
-    grep -E -A 12 '^\s+Failed [A-Za-z]|error (CS|MSB)[0-9]+' "$log" | grep -v -E '^\s+at (System|Microsoft|Xunit)\.' | head -120 || true
+    grep -E -A 12 '^\s+Failed [A-Za-z0-9_]+\.[A-Za-z0-9_.]+|error (CS|MSB)[0-9]+' "$log" | grep -v -E '^\s+at (System|Microsoft|Xunit)\.' | head -120 || true
   fi
   rm -f "$log"
   return "$status"

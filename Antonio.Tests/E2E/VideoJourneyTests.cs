@@ -107,7 +107,7 @@ public sealed partial class VideoJourneyTests(BrowserFixture browser) : OwnDatab
         // What a transcript hit in search links to: the player loads by itself and stands at 0:04 (the stream is 8 s).
         await page.GotoAsync($"{path}?t=4");
         await Assertions.Expect(page.Locator(Video)).ToHaveAttributeAsync("data-engine", AnyEngine());
-        await page.WaitForFunctionAsync($"() => document.querySelector('{Video}').currentTime >= 3.5");
+        await page.WaitForFunctionAsync($"() => document.querySelector('{Video}')?.currentTime >= 3.5");
         Assert.InRange(await CurrentTimeAsync(page), 3.5, 8);
 
         // The transcript's times are links: the first (0:00) takes the running player back to the start.
@@ -116,7 +116,8 @@ public sealed partial class VideoJourneyTests(BrowserFixture browser) : OwnDatab
         await Assertions.Expect(first).ToHaveAttributeAsync("data-seek", "0");
         await Assertions.Expect(first).ToHaveAccessibleNameAsync("Play from 0:00");
         await first.ClickAsync();
-        await page.WaitForFunctionAsync($"() => document.querySelector('{Video}').currentTime < 3");
+        await page.WaitForFunctionAsync($"() => document.querySelector('{Video}')?.currentTime < 3");
+        await Assertions.Expect(page.Locator(Video)).ToHaveAttributeAsync("data-engine", AnyEngine()); // the same player, still there
         Assert.EndsWith("?t=0", page.Url, StringComparison.Ordinal);
         // A forged time is ignored, never thrown.
         await page.GotoAsync($"{path}?t=-5%3Cscript%3E");

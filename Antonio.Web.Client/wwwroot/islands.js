@@ -62,7 +62,7 @@ document.addEventListener('click', (event) => {
   history.replaceState(history.state, '', `${location.pathname}?t=${at}`);
   video.scrollIntoView({ block: 'nearest' });
   playFrom(video, at);
-});
+}, { capture: true });
 
 const autoplayArrived = () => {
   const video = document.querySelector('video[data-player]');
