@@ -20,6 +20,9 @@ public sealed record TranscriptCue(int? Seconds, string Text)
 /// </summary>
 public static partial class TranscriptCues
 {
+    /// <summary>A cue mark, "[m:ss]" (minutes, then seconds): the one pattern parsing and snippet cleaning share.</summary>
+    public const string MarkPattern = @"\[(\d{1,4}):([0-5]\d)\]";
+
     public static IReadOnlyList<TranscriptCue> Parse(string? transcript)
     {
         if (string.IsNullOrWhiteSpace(transcript)) return [];
@@ -36,6 +39,6 @@ public static partial class TranscriptCues
         return cues;
     }
 
-    [GeneratedRegex(@"^\[(\d{1,4}):([0-5]\d)\]")]
+    [GeneratedRegex("^" + MarkPattern)]
     private static partial Regex Mark();
 }

@@ -195,8 +195,7 @@ public sealed class ClusterFaultTests(WritableDatabaseFixture fixture, ITestOutp
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
             for (var i = 0; i < 100; i++)
             {
-                try { if ((await client.GetAsync(Url + "/health/ready")).IsSuccessStatusCode) return; }
-                catch (HttpRequestException) { /* not yet */ }
+                if (await ReadyAsync(client, _port)) return;
                 await Task.Delay(100);
             }
             throw new InvalidOperationException("HAProxy did not answer");
@@ -210,7 +209,7 @@ public sealed class ClusterFaultTests(WritableDatabaseFixture fixture, ITestOutp
             await Task.Delay(TimeSpan.FromSeconds(2.5));
         }
 
-        private static async Task<bool> ReadyAsync(HttpClient client, int port)
+        internal static async Task<bool> ReadyAsync(HttpClient client, int port)
         {
             try { return (await client.GetAsync($"http://127.0.0.1:{port}/health/ready")).IsSuccessStatusCode; }
             catch (HttpRequestException) { return false; }
@@ -266,8 +265,7 @@ public sealed class ClusterFaultTests(WritableDatabaseFixture fixture, ITestOutp
             for (var i = 0; i < 600; i++)
             {
                 if (process.HasExited) throw new InvalidOperationException($"node {node} exited with {process.ExitCode}");
-                try { if ((await client.GetAsync($"http://127.0.0.1:{Port(node)}/health/ready")).IsSuccessStatusCode) return Port(node); }
-                catch (HttpRequestException) { /* starting */ }
+                if (await Balancer.ReadyAsync(client, Port(node))) return Port(node);
                 await Task.Delay(100);
             }
             throw new InvalidOperationException($"node {node} was not ready after 60 s");
@@ -337,19 +335,16 @@ public sealed class ClusterFaultTests(WritableDatabaseFixture fixture, ITestOutp
             throw new TimeoutException($"the backplane had fewer than {subscribers} subscribers after {within.TotalSeconds} s");
         }
 
-        private static async Task<int> RunAsync(string file, string[] args)
-        {
-            using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            await process.WaitForExitAsync();
-            return process.ExitCode;
-        }
+        private static async Task<int> RunAsync(string file, string[] args) => (await ExecuteAsync(file, args)).ExitCode;
 
-        private static async Task<string> OutputAsync(string file, string[] args)
+        private static async Task<string> OutputAsync(string file, string[] args) => (await ExecuteAsync(file, args)).Output;
+
+        private static async Task<(int ExitCode, string Output)> ExecuteAsync(string file, string[] args)
         {
             using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var text = await process.StandardOutput.ReadToEndAsync();
+            var output = await process.StandardOutput.ReadToEndAsync();
             await process.WaitForExitAsync();
-            return text;
+            return (process.ExitCode, output);
         }
     }
 

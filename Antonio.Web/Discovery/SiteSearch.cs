@@ -102,7 +102,7 @@ public sealed partial class SiteSearch(CachedReader reader, WorkshopReader works
     }
 
     /// <summary>Markdown's markers, and a transcript's "[m:ss]" cue marks.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"[#*_`|]+|(?m)^\s*>+|:?-{3,}:?|\[\d{1,4}:[0-5]\d\]")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"[#*_`|]+|(?m)^\s*>+|:?-{3,}:?|" + TranscriptCues.MarkPattern)]
     private static partial System.Text.RegularExpressions.Regex MarkdownMarkers();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
