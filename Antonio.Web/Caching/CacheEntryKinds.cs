@@ -21,9 +21,11 @@ public static class CacheEntryKinds
     /// <summary>
     /// Access snapshots and progress: invalidated by every write that changes them (purchases, refunds,
     /// roles, sign-out, progress), so the duration only bounds memory: ten minutes keeps a learner's
-    /// session of reading warm.
+    /// session of reading warm. No soft timeout: right after a learner's own write (a lesson marked done or not,
+    /// a purchase) the entry is dropped, and under load a slow reload would otherwise answer with the dropped value —
+    /// the learner would not see what they just did (a loaded suite's journey saw it). Fail-safe still covers errors.
     /// </summary>
-    public static readonly FusionCacheEntryOptions PerUser = Make(TimeSpan.FromMinutes(10));
+    public static readonly FusionCacheEntryOptions PerUser = WithoutSoftTimeout(Make(TimeSpan.FromMinutes(10)));
 
     /// <summary>
     /// Search candidates per query: briefly (queries are many and mostly unique), dropped by every content edit —
