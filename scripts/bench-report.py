@@ -1,9 +1,26 @@
 #!/usr/bin/env python3
-"""Turns docs/benchmarks.json (written by scripts/bench.sh) into the Markdown table, and prints it."""
+"""Turns docs/benchmarks.json (written by scripts/bench.sh) into the Markdown table, and prints it.
+
+Usage: bench-report.py JSON MARKDOWN [README] [--cluster REPORT]. With --cluster, the cluster test's report
+(Antonio.Tests' artifacts/cluster-report.txt, written by the run bench.sh makes of it) is stored in JSON first.
+"""
+import datetime
 import json
 import sys
 
+args = sys.argv[1:]
+cluster_report = None
+if "--cluster" in args:
+    at = args.index("--cluster")
+    cluster_report = args[at + 1]
+    del args[at:at + 2]
+sys.argv = [sys.argv[0]] + args
+
 data = json.load(open(sys.argv[1]))
+if cluster_report:
+    data["cluster"] = {"date": datetime.date.today().isoformat(),
+                       "report": [l.strip() for l in open(cluster_report) if l.strip()]}
+    json.dump(data, open(sys.argv[1], "w"), indent=2)
 r, probe, cold = data["wrk"], data["browser"], data["cold_queries"]
 
 
@@ -82,6 +99,14 @@ lines += [
     f'paused the app {profile["gc_pause_percent"]:.1f} % of the time.', "",
     "| part | share of request CPU |", "|---|---|",
 ] + [f'| {p["part"]} | {p["percent"]:.1f} % |' for p in profile["parts"]]
+if "cluster" in data:
+    lines += [
+        "", "## Several nodes behind HAProxy, under faults", "",
+        f'The cluster test (Antonio.Tests/Cluster, run by scripts/bench.sh and scripts/test.sh) on {data["cluster"]["date"]}: '
+        "the real HAProxy with docs/ops/haproxy.cfg in front of two app processes and one in-process node, 12 clients "
+        "(a third signed in) for about 40 s while an admin edits, a node drains, one joins, one is killed, Redis "
+        "restarts and PostgreSQL restarts. Its report:", "",
+    ] + [f"- {line}" for line in data["cluster"]["report"]]
 lines += [
     "", "## Notes", "",
     "- Every figure above is produced by scripts/bench.sh; nothing in this table is typed by hand.",

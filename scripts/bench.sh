@@ -251,4 +251,12 @@ jq -n --arg machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $
     signed_profile: {parts: $profile, bytes_allocated_per_request: $allocreq, gc_pause_percent: $gcpause, run: $counted},
     search: {p50: $sp50, p95: $sp95, queries: $searches, uses_gin_index: $sgin, plan: $splan},
     browser: $probe}' >docs/benchmarks.json
-python3 scripts/bench-report.py docs/benchmarks.json docs/benchmarks.md README.md
+
+# The cluster test (HAProxy, several nodes, faults) last: it restarts Redis and PostgreSQL. Its report joins the rest.
+# The test starts its own nodes and database: none of the settings above are its.
+if [ -n "$APP" ]; then kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; APP=""; fi
+env -u ASPNETCORE_ENVIRONMENT -u AllowedHosts $(env | sed -n 's/^\(Antonio__[^=]*\)=.*/-u \1/p') \
+  dotnet test Antonio.Tests -c Release --filter "Category=Cluster" >"$OUT/cluster-test.log" 2>&1 \
+  || { tail -40 "$OUT/cluster-test.log" >&2; echo "bench.sh: the cluster test failed" >&2; exit 1; }
+python3 scripts/bench-report.py docs/benchmarks.json docs/benchmarks.md README.md \
+  --cluster Antonio.Tests/bin/Release/net10.0/artifacts/cluster-report.txt
