@@ -85,11 +85,11 @@ for i in $(seq 2 "$N"); do : >"$DIR/node$i.log"; start_node "$i" false; done
 for i in $(seq 2 "$N"); do wait_ready "$i"; done
 
 cfg="$DIR/haproxy.cfg"
-cp docs/ops/haproxy.cfg "$cfg"
-for i in $(seq 1 "$N"); do
-  printf '    server node%s 127.0.0.1:%s\n    server node%s-anyway 127.0.0.1:%s backup no-check\n' \
-    "$i" "$((NODE_PORT + i))" "$i" "$((NODE_PORT + i))" >>"$cfg"
-done
+# One server line per node, in place of each backend's "# servers" marker.
+servers="$DIR/servers.cfg"
+: >"$servers"
+for i in $(seq 1 "$N"); do echo "    server node$i 127.0.0.1:$((NODE_PORT + i))" >>"$servers"; done
+sed -e "/^    # servers$/r $servers" -e "/^    # servers$/d" docs/ops/haproxy.cfg >"$cfg"
 export ANTONIO_CLUSTER_BIND="127.0.0.1:$CLUSTER_PORT"
 ANTONIO_PUBLIC_HOST=$(echo "$Antonio__PublicUrl" | sed -E 's#^[a-z]+://([^/:]+).*#\1#')
 export ANTONIO_PUBLIC_HOST

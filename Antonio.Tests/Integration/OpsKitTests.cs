@@ -73,21 +73,23 @@ public sealed partial class OpsKitTests(WritableDatabaseFixture fixture) : IClas
     }
 
     /// <summary>
-    /// HAProxy accepts docs/ops/haproxy.cfg as scripts/cluster.sh and the cluster test complete it (two lines per node)
-    /// and as compose.yaml's cluster profile does (Docker DNS server slots); `haproxy -c` is its own syntax check.
+    /// HAProxy accepts docs/ops/haproxy.cfg as scripts/cluster.sh and the cluster test complete it (a server line per
+    /// node in each backend) and as compose.yaml's cluster profile does (Docker DNS server slots and resolvers);
+    /// `haproxy -c` is its own syntax check.
     /// </summary>
     [Theory]
-    [InlineData("cluster.sh", "    server node1 127.0.0.1:5201\n    server node1-anyway 127.0.0.1:5201 backup no-check\n")]
+    [InlineData("cluster.sh", "    server node1 127.0.0.1:5201\n    server node2 127.0.0.1:5202\n")]
     [InlineData("compose.yaml", null)]
     public async Task The_haproxy_config_is_valid_as_each_runner_completes_it(string runner, string? servers)
     {
         var config = Path.Combine(Path.GetTempPath(), $"antonio-haproxy-check-{Guid.NewGuid():N}.cfg");
-        await File.WriteAllTextAsync(config, OpsFile("haproxy.cfg") + (servers ?? OpsFile("haproxy-compose-servers.cfg")));
+        await File.WriteAllTextAsync(config, servers is not null ? HaproxyConfig.WithServers(servers)
+            : HaproxyConfig.WithServers(string.Concat(OpsFile("haproxy-compose-servers.cfg").Split('\n').Where(l => l.StartsWith("    ", StringComparison.Ordinal)).Select(l => l + "\n")))
+              + OpsFile("haproxy-compose-resolvers.cfg"));
         try
         {
             var start = new System.Diagnostics.ProcessStartInfo("haproxy", ["-c", "-f", config]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            start.Environment["ANTONIO_CLUSTER_BIND"] = "127.0.0.1:5180"; // -c only reads it
-            start.Environment["ANTONIO_PUBLIC_HOST"] = "127.0.0.1";
+            HaproxyConfig.SetEnvironment(start.Environment, "127.0.0.1:5180"); // -c only reads it
             using var haproxy = System.Diagnostics.Process.Start(start)!;
             var output = await haproxy.StandardOutput.ReadToEndAsync() + await haproxy.StandardError.ReadToEndAsync();
             await haproxy.WaitForExitAsync();

@@ -4,8 +4,11 @@ namespace Antonio.Web.Caching;
 
 /// <summary>
 /// Entry options per kind of data. Every kind: fail-safe (serve the last good value when Postgres or
-/// Redis fails), a soft timeout on the factory when a stale value exists, eager refresh and jitter.
-/// Correctness after edits never depends on the duration: every write path removes by tag.
+/// Redis fails), eager refresh and jitter. Correctness after edits never depends on the duration: every write
+/// path removes by tag. No kind has a soft timeout on its factory: FusionCache's removal by tag only marks the
+/// entries expired, so a soft timeout would answer a slow reload with the value the write just dropped — an
+/// edit, a purchase, a lesson marked done not shown to the person who made it (a loaded suite saw each). A slow
+/// database holds the request instead, up to the hard timeout, after which fail-safe answers.
 /// </summary>
 public static class CacheEntryKinds
 {
@@ -21,24 +24,12 @@ public static class CacheEntryKinds
     /// <summary>
     /// Access snapshots and progress: invalidated by every write that changes them (purchases, refunds,
     /// roles, sign-out, progress), so the duration only bounds memory: ten minutes keeps a learner's
-    /// session of reading warm. No soft timeout: right after a learner's own write (a lesson marked done or not,
-    /// a purchase) the entry is dropped, and under load a slow reload would otherwise answer with the dropped value —
-    /// the learner would not see what they just did (a loaded suite's journey saw it). Fail-safe still covers errors.
+    /// session of reading warm.
     /// </summary>
-    public static readonly FusionCacheEntryOptions PerUser = WithoutSoftTimeout(Make(TimeSpan.FromMinutes(10)));
+    public static readonly FusionCacheEntryOptions PerUser = Make(TimeSpan.FromMinutes(10));
 
-    /// <summary>
-    /// Search candidates per query: briefly (queries are many and mostly unique), dropped by every content edit —
-    /// and never answered from a dropped entry while the new one is computed (no soft timeout): an edit is found
-    /// on the next search. Fail-safe still answers from the last value when the database is down.
-    /// </summary>
-    public static readonly FusionCacheEntryOptions Search = WithoutSoftTimeout(Make(TimeSpan.FromMinutes(2)));
-
-    private static FusionCacheEntryOptions WithoutSoftTimeout(FusionCacheEntryOptions options)
-    {
-        options.FactorySoftTimeout = Timeout.InfiniteTimeSpan;
-        return options;
-    }
+    /// <summary>Search candidates per query: briefly (queries are many and mostly unique), dropped by every content edit.</summary>
+    public static readonly FusionCacheEntryOptions Search = Make(TimeSpan.FromMinutes(2));
 
     private static FusionCacheEntryOptions Make(TimeSpan duration) => new()
     {
@@ -46,8 +37,6 @@ public static class CacheEntryKinds
         IsFailSafeEnabled = true,
         FailSafeMaxDuration = TimeSpan.FromHours(24),
         FailSafeThrottleDuration = TimeSpan.FromSeconds(30),
-        // With a stale value in hand, a slow database never holds a page for more than 100 ms.
-        FactorySoftTimeout = TimeSpan.FromMilliseconds(100),
         FactoryHardTimeout = TimeSpan.FromSeconds(10),
         AllowTimedOutFactoryBackgroundCompletion = true,
         EagerRefreshThreshold = 0.9f,

@@ -7,7 +7,7 @@ namespace Antonio.Web.Caching;
 
 /// <summary>
 /// Runs a database read through the cache: a fresh pooled DbContext per factory run (so a factory
-/// that finishes in the background after a soft timeout never touches a disposed request scope),
+/// that finishes in the background after a hard timeout never touches a disposed request scope),
 /// and cache reads/misses recorded on the current request for Server-Timing. A read that finds
 /// nothing (an unknown slug, an unknown coupon code) is remembered briefly and only in this node's
 /// memory: anyone can ask for endless made-up names, and they must not fill Redis. Within one request a
@@ -45,7 +45,7 @@ public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDb
             finished = true;
             return value;
         }, options: options, token: ct);
-        // The factory ran but had not finished: a soft timeout (or fail-safe) answered with the previous value.
+        // The factory ran but had not finished: fail-safe answered with the previous value (an error or the hard timeout).
         if (ran && !finished) StaleReads.Mark(context);
         // Whoever is collecting (the page cache, for an anonymous page it stores) learns this entry's
         // tags; nobody is collecting for a signed-in request, so a hit computes no tags there.

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace Antonio.Web.Caching;
 
 /// <summary>
-/// A request that was answered from a stale cache entry — a soft timeout or fail-safe handed back the previous
-/// value while the database was slow or down — shows data older than what was written. It still goes to this
+/// A request that was answered from a stale cache entry — fail-safe handed back the previous value while the
+/// database was down or past the factory's hard timeout — shows data older than what was written. It still goes to this
 /// visitor, but no page cache may keep it: kept, the old data would outlive the removal by tag that preceded it
 /// (the page is newer than the tag's expiry) for the page's whole lifetime.
 /// </summary>
