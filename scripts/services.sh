@@ -86,5 +86,8 @@ start_redis() {
   export ConnectionStrings__Redis="127.0.0.1:$ANTONIO_REDIS_PORT"
 }
 
-[ -n "${ConnectionStrings__Postgres:-}" ] || start_postgres
-[ -n "${ConnectionStrings__Redis:-}" ] || start_redis
+# ANTONIO_SERVICES=none: only the helpers above (apt_install …), for a script that needs no database.
+if [ "${ANTONIO_SERVICES:-}" != none ]; then
+  [ -n "${ConnectionStrings__Postgres:-}" ] || start_postgres
+  [ -n "${ConnectionStrings__Redis:-}" ] || start_redis
+fi

@@ -7,17 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/services.sh postgres
-apt_install chromium fonts-dejavu-core ffmpeg prometheus haproxy
+apt_install ffmpeg prometheus haproxy
 export ANTONIO_CHROMIUM="${ANTONIO_CHROMIUM:-/usr/bin/chromium}"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-# Lighthouse, pinned in Antonio.Tests/lighthouse (the page-quality gate): Node from Debian when missing,
-# npm ci only when the installed version is not the pinned one.
-command -v node >/dev/null 2>&1 || apt_install nodejs
-command -v npm >/dev/null 2>&1 || apt_install npm
-lh_dir=Antonio.Tests/lighthouse
-lh_want=$(node -p "require('./$lh_dir/package.json').dependencies.lighthouse")
-lh_have=$(node -p "try { require('./$lh_dir/node_modules/lighthouse/package.json').version } catch { '' }")
-[ "$lh_want" = "$lh_have" ] || npm ci --prefix "$lh_dir" --no-audit --no-fund --loglevel=error
+# Lighthouse and axe-core, pinned in Antonio.Tests/browser-tools, and Chromium.
+. scripts/browser-tools.sh
 # The operations kit: the alert rules are valid and each fires (and stays quiet) as its tests say.
 promtool check rules docs/ops/alerts.yml >/dev/null
 promtool check config docs/ops/prometheus.yml >/dev/null

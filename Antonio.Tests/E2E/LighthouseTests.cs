@@ -15,7 +15,7 @@ public sealed class LighthouseCollection : ICollectionFixture<SeededDatabaseFixt
 }
 
 /// <summary>
-/// Issue #14's page-quality gate: Lighthouse (npm, pinned in Antonio.Tests/lighthouse, mobile defaults with
+/// Issue #14's page-quality gate: Lighthouse (npm, pinned in Antonio.Tests/browser-tools, mobile defaults with
 /// simulated throttling, Debian's Chromium) over the home, a workshop, a free lesson and a signed-in lesson.
 /// Lighthouse's own scores and metrics, from the median of three runs (Lighthouse's computeMedianRun). It runs
 /// alone (no parallel tests) because its timings are CPU time on this machine, multiplied by four.
@@ -94,18 +94,7 @@ public sealed class LighthouseTests(SeededDatabaseFixture seeded) : IAsyncLifeti
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private static string LighthouseDirectory
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "Antonio.Tests", "lighthouse");
-                if (File.Exists(Path.Combine(candidate, "node_modules", "lighthouse", "package.json"))) return candidate;
-            }
-            throw new InvalidOperationException("Lighthouse is not installed: scripts/test.sh runs npm ci in Antonio.Tests/lighthouse.");
-        }
-    }
+    private static string LighthouseDirectory => BrowserTools.DirectoryWith("lighthouse");
 
     private sealed record LighthouseResult(string? RuntimeError, Dictionary<string, double> Scores, double Fcp, double Lcp, double Cls, double Tbt,
         string[] Failing, JsonElement AllRuns)

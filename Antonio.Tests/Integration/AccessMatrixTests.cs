@@ -18,33 +18,13 @@ public sealed class AccessMatrixTests(SeededDatabaseFixture seeded) : IAsyncLife
     public async Task InitializeAsync() => _app = await TestApp.StartAsync(seeded.Database);
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    public static TheoryData<string?, int, string?, string> Situations() => new()
+    /// <summary>account (null = signed out), workshop index, request country, which lessons open: all | free | standard.</summary>
+    public static TheoryData<string?, int, string?, string> Situations()
     {
-        // account (null = signed out), workshop index, request country, which lessons open: all | free
-        { null, 0, null, "free" },
-        { DemoAccounts.Nobody, 0, null, "free" },
-        { DemoAccounts.Admin, 0, null, "all" },
-        { DemoAccounts.Reviewer, 0, null, "all" },
-        { DemoAccounts.Contributor, 0, null, "free" },
-        { DemoAccounts.Contributor, DemoCatalogue.AdvancedLast, null, "all" },
-        { DemoAccounts.Buyer, 0, null, "all" },
-        { DemoAccounts.Buyer, DemoCatalogue.AdvancedFirst, null, "free" },
-        { DemoAccounts.BundleBuyer, DemoCatalogue.AdvancedFirst, null, "all" },
-        { DemoAccounts.PppBuyer, 0, "US", "free" },
-        { DemoAccounts.PppBuyer, 0, "IN", "all" },
-        { DemoAccounts.Refunded, 0, null, "free" },
-        { DemoAccounts.Disputed, 0, null, "free" },
-        { DemoAccounts.ExpiredEntitlement, 0, null, "free" },
-        { DemoAccounts.TeamBuyer, DemoCatalogue.AdvancedFirst, null, "free" },
-        { DemoAccounts.SeatHolder, DemoCatalogue.AdvancedFirst, null, "all" },
-        { DemoAccounts.SeatHolder, 0, null, "free" },
-        { DemoAccounts.CohortEarly, DemoCatalogue.UpcomingCohortWorkshop, null, "free" },
-        { DemoAccounts.CohortStarted, DemoCatalogue.LiveCohortWorkshop, null, "all" },
-        { DemoAccounts.CohortStarted, DemoCatalogue.UpcomingCohortWorkshop, null, "free" },
-        { DemoAccounts.SubscriberPro, 0, null, "all" },
-        { DemoAccounts.SubscriberStandard, 0, null, "free" },
-        { DemoAccounts.SubscriberStandard, 4, null, "standard" },
-    };
+        var data = new TheoryData<string?, int, string?, string>();
+        foreach (var row in Personas.Access) data.Add(row.Email, row.WorkshopIndex, row.Country, row.Open);
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Situations))]

@@ -8,7 +8,8 @@ public sealed class MarkdownRendererTests
     public void Fenced_code_gets_a_language_class_and_is_escaped()
     {
         var html = MarkdownRenderer.ToHtml("```csharp\nvar x = a < b && c > d;\n```");
-        Assert.Contains("<pre><code class=\"language-csharp\">", html);
+        // Focusable: a code block that scrolls sideways can be scrolled from the keyboard.
+        Assert.Contains("<pre tabindex=\"0\"><code class=\"language-csharp\">", html);
         Assert.Contains("a &lt; b &amp;&amp; c &gt; d", html);
     }
 

@@ -57,7 +57,9 @@ public sealed class MarkdownRenderer(IFusionCache cache)
             if (!IsSafeUrl(link.Url)) link.Url = "#";
         foreach (var autolink in document.Descendants<AutolinkInline>())
             if (!autolink.IsEmail && !IsSafeUrl(autolink.Url)) autolink.Url = "#";
-        return Sanitizer.Sanitize(document.ToHtml(Pipeline));
+        // A code block wider than its column scrolls sideways; a keyboard user can scroll it only once it takes focus
+        // (WCAG 2.1.1; axe's scrollable-region-focusable). Added after sanitizing: the sanitizer allows no tabindex.
+        return Sanitizer.Sanitize(document.ToHtml(Pipeline)).Replace("<pre>", "<pre tabindex=\"0\">", StringComparison.Ordinal);
     }
 
     /// <summary>Relative URLs, fragments and <see cref="SafeSchemes"/> only.</summary>
