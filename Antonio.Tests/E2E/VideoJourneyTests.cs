@@ -136,14 +136,10 @@ public sealed partial class VideoJourneyTests(BrowserFixture browser) : OwnDatab
             await page.GotoAsync(path);
             await PlaysAsync(page);
             await page.EvalOnSelectorAsync(Video, "v => new Promise(done => { v.addEventListener('seeked', done, { once: true }); v.currentTime = 3; })");
-            await page.EvalOnSelectorAsync(Video, "v => v.pause()"); // the pause sends the position
-            await Assertions.Expect(page.Locator(Video)).ToBeVisibleAsync();
-            // The beacon is asynchronous: the page, reloaded, says where to resume once it is stored.
-            for (var i = 0; i < 50 && !(await page.ContentAsync()).Contains("data-start=\"3\"", StringComparison.Ordinal); i++)
-            {
-                await Task.Delay(200);
-                await page.ReloadAsync();
-            }
+            // The pause sends the position (a beacon): once the server has answered it, the reloaded page says where to resume.
+            await page.RunAndWaitForRequestFinishedAsync(() => page.EvalOnSelectorAsync(Video, "v => v.pause()"),
+                new() { Predicate = request => request.Url.EndsWith("/progress/position", StringComparison.Ordinal) });
+            await page.ReloadAsync();
             await Assertions.Expect(page.Locator(Video)).ToHaveAttributeAsync("data-start", "3");
             await page.Locator(Video).ClickAsync();
             await page.WaitForFunctionAsync($"() => document.querySelector('{Video}').currentTime > 0");
