@@ -5,27 +5,6 @@ using Microsoft.Playwright;
 namespace Antonio.Tests.Journeys;
 
 /// <summary>
-/// What a journey is, for the report: its name, whose journey it is, at which width, from which country.
-/// <paramref name="InjectsScripts"/>: the journey adds its own script to pages (axe-core), which the site's
-/// Content-Security-Policy would refuse.
-/// </summary>
-public sealed record JourneyInfo(string Name, string Persona, string Viewport = "desktop", string? Country = null, bool InjectsScripts = false);
-
-/// <summary>The steps a journey has taken, named as QA would read them in the report.</summary>
-public sealed class JourneySteps
-{
-    public List<string> Done { get; } = [];
-    public string? Current { get; private set; }
-
-    /// <summary>Starts the next step (the one a failure is reported at).</summary>
-    public void Step(string name)
-    {
-        if (Current is not null) Done.Add(Current);
-        Current = name;
-    }
-}
-
-/// <summary>
 /// Runs one journey in a fresh browser context with a Playwright trace recording. A failed attempt keeps its trace,
 /// a screenshot and the page's HTML; the journey is tried once more, and one that then passes is reported as flaky,
 /// never silently green. Journeys named in ANTONIO_JOURNEY_SKIP (comma-separated) are reported as skipped.

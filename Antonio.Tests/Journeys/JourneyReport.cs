@@ -5,10 +5,6 @@ using System.Text.Json;
 
 namespace Antonio.Tests.Journeys;
 
-/// <summary>One journey's outcome as the report shows it.</summary>
-public sealed record JourneyResult(string Name, string Persona, string Viewport, string Status, double Seconds, IReadOnlyList<string> Steps,
-    string? FailedStep = null, string? Message = null, string? Evidence = null);
-
 /// <summary>
 /// The QA report: every journey of this run (name, persona, viewport, steps, duration, passed / failed / flaky /
 /// skipped), with a failed attempt's evidence — Playwright trace (<c>npx playwright show-trace trace.zip</c>),

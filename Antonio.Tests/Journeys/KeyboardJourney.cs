@@ -12,8 +12,12 @@ namespace Antonio.Tests.Journeys;
 /// </summary>
 [Collection(JourneyCollection.Name)]
 [Trait("Category", "Journey")]
-public sealed class KeyboardJourney(JourneyTarget target)
+public sealed partial class KeyboardJourney(JourneyTarget target)
 {
+    /// <summary>The completion button, in either state (ProgressMarkup.CompleteButtonLabel).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^(Mark lesson complete|Completed ✓ — mark as not done)$")]
+    private static partial System.Text.RegularExpressions.Regex CompletionButton();
+
     [Fact]
     public Task Sign_in_open_a_lesson_and_complete_it_with_the_keyboard_alone() =>
         Journey.RunAsync(target, new JourneyInfo("keyboard: sign in, lesson, completion", "buyer"), async (page, steps) =>
@@ -32,10 +36,10 @@ public sealed class KeyboardJourney(JourneyTarget target)
             var workshop = "/workshops/" + DemoCatalogue.WorkshopSlug(0) + "/";
             await TabToAsync(page, "a lesson link", $"document.activeElement?.tagName === 'A' && new URL(document.activeElement.href).pathname.startsWith('{workshop}')");
             await page.Keyboard.PressAsync("Enter");
-            await Expect(page.Locator("h1#lesson-title")).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
             var lesson = new Uri(page.Url).AbsolutePath;
 
-            var button = page.Locator("form.completion button");
+            var button = page.GetByRole(AriaRole.Button, new() { NameRegex = CompletionButton() });
             var before = (await button.TextContentAsync())!.Trim();
             foreach (var (round, label) in new[] { (1, "the completion button"), (2, "the completion button again, to put it back") })
             {
