@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Antonio.Tests.Infrastructure;
 
 namespace Antonio.Tests.Cluster;
@@ -31,7 +30,7 @@ internal sealed class PostgresRestart
         // postmaster.opts: the server binary, then its options quoted for the shell pg_ctl starts it with.
         var line = (await File.ReadAllTextAsync(opts)).Trim();
         var binary = line[..line.IndexOf(' ', StringComparison.Ordinal)];
-        var owner = (await RunAsync("stat", "-c", "%U", dataDirectory)).Output.Trim();
+        var owner = (await CommandLine.RunAsync("stat", ["-c", "%U", dataDirectory])).Output.Trim();
         return new PostgresRestart(dataDirectory, Path.Combine(Path.GetDirectoryName(binary)!, "pg_ctl"), line[(binary.Length + 1)..], owner);
     }
 
@@ -42,18 +41,9 @@ internal sealed class PostgresRestart
     private async Task PgCtlAsync(params string[] args)
     {
         // PostgreSQL will not run as root: as root, pg_ctl runs as the data directory's owner.
-        var (exitCode, output) = Environment.UserName == "root" && _owner != "root"
-            ? await RunAsync("runuser", ["-u", _owner, "--", _pgCtl, .. args])
-            : await RunAsync(_pgCtl, args);
-        Assert.True(exitCode == 0, $"pg_ctl {args[0]} failed ({exitCode}): {output}");
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, params string[] args)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+        var result = Environment.UserName == "root" && _owner != "root"
+            ? await CommandLine.RunAsync("runuser", ["-u", _owner, "--", _pgCtl, .. args])
+            : await CommandLine.RunAsync(_pgCtl, args);
+        Assert.True(result.ExitCode == 0, $"pg_ctl {args[0]} failed ({result.ExitCode}): {result.Output}{result.Error}");
     }
 }

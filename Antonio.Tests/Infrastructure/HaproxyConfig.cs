@@ -12,10 +12,10 @@ public static class HaproxyConfig
         return config.Replace(Marker, serverLines, StringComparison.Ordinal);
     }
 
-    /// <summary>The environment the config reads (the address HAProxy listens on, the host its checks send).</summary>
-    public static void SetEnvironment(IDictionary<string, string?> environment, string bind)
+    /// <summary>The environment the config reads: the address HAProxy listens on, the host its checks send.</summary>
+    public static Dictionary<string, string> Environment(string bind) => new()
     {
-        environment["ANTONIO_CLUSTER_BIND"] = bind;
-        environment["ANTONIO_PUBLIC_HOST"] = "127.0.0.1";
-    }
+        ["ANTONIO_CLUSTER_BIND"] = bind,
+        ["ANTONIO_PUBLIC_HOST"] = "127.0.0.1",
+    };
 }

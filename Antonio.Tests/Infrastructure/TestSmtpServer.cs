@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.ComponentModel;
@@ -27,11 +26,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public static TestSmtpServer Start()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        var server = new TestSmtpServer(port);
+        var server = new TestSmtpServer(LoopbackPorts.Free());
         server.Resume();
         return server;
     }

@@ -88,12 +88,8 @@ public sealed partial class OpsKitTests(WritableDatabaseFixture fixture) : IClas
               + OpsFile("haproxy-compose-resolvers.cfg"));
         try
         {
-            var start = new System.Diagnostics.ProcessStartInfo("haproxy", ["-c", "-f", config]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            HaproxyConfig.SetEnvironment(start.Environment, "127.0.0.1:5180"); // -c only reads it
-            using var haproxy = System.Diagnostics.Process.Start(start)!;
-            var output = await haproxy.StandardOutput.ReadToEndAsync() + await haproxy.StandardError.ReadToEndAsync();
-            await haproxy.WaitForExitAsync();
-            Assert.True(haproxy.ExitCode == 0, $"{runner}: {output}");
+            var checkedConfig = await CommandLine.RunAsync("haproxy", ["-c", "-f", config], HaproxyConfig.Environment("127.0.0.1:5180")); // -c only reads it
+            Assert.True(checkedConfig.ExitCode == 0, $"{runner}: {checkedConfig.Output}{checkedConfig.Error}");
         }
         finally
         {
