@@ -19,25 +19,24 @@ public sealed class CacheInvalidator(IFusionCache cache, IDbContextFactory<Anton
     {
         var tags = new HashSet<string> { CacheTags.Content(resourceId), CacheTags.WorkshopList, CacheTags.Search };
         foreach (var ancestor in await AncestorsAsync(resourceId, ct)) tags.Add(CacheTags.Content(ancestor));
-        foreach (var tag in tags) await RemoveByTagAsync(tag, token: ct);
+        await RemoveByTagsAsync([.. tags], ct);
     }
 
     public async Task ProductChangedAsync(Guid productId, CancellationToken ct = default)
     {
-        await RemoveByTagAsync(CacheTags.Product(productId), token: ct);
-        await RemoveByTagAsync(CacheTags.WorkshopList, token: ct);
+        await RemoveByTagsAsync([CacheTags.Product(productId), CacheTags.WorkshopList], ct);
     }
 
     public Task CouponsChangedAsync(CancellationToken ct = default) =>
-        RemoveByTagAsync(CacheTags.Coupons, token: ct).AsTask();
+        RemoveByTagsAsync([CacheTags.Coupons], ct).AsTask();
 
     /// <summary>Purchases, refunds, seat redemptions, role changes: that user's access snapshot.</summary>
     public Task UserChangedAsync(Guid userId, CancellationToken ct = default) =>
-        RemoveByTagAsync(CacheTags.User(userId), token: ct).AsTask();
+        RemoveByTagsAsync([CacheTags.User(userId)], ct).AsTask();
 
     /// <summary>A lesson completed or un-completed: that user's progress entries.</summary>
     public Task ProgressChangedAsync(Guid userId, CancellationToken ct = default) =>
-        RemoveByTagAsync(CacheTags.Progress(userId), token: ct).AsTask();
+        RemoveByTagsAsync([CacheTags.Progress(userId)], ct).AsTask();
 
     /// <summary>Parents up to the workshop (lesson → section → workshop), via the content_links(child_id) index.</summary>
     private async Task<List<Guid>> AncestorsAsync(Guid resourceId, CancellationToken ct)
@@ -60,24 +59,24 @@ public sealed class CacheInvalidator(IFusionCache cache, IDbContextFactory<Anton
     /// cluster test saw it outlive the edit under load (for the entry's whole duration). Removing again after the
     /// window such reads take drops what they stored (the "delayed double delete").
     /// </summary>
-    private async ValueTask RemoveByTagAsync(string tag, CancellationToken token = default)
+    private async ValueTask RemoveByTagsAsync(string[] tags, CancellationToken token)
     {
         RequestReads.Forget(http.HttpContext);
-        await cache.RemoveByTagAsync(tag, token: token);
-        if (options.Value.RemoveAgain) _ = RemoveAgainAsync(tag);
+        await cache.RemoveByTagAsync(tags, token: token);
+        if (options.Value.RemoveAgain) _ = RemoveAgainAsync(tags);
     }
 
     /// <summary>After the reads in flight at the write have ended: most within a few hundred ms, slow ones within the factory's hard timeout (10 s).</summary>
     internal static readonly TimeSpan[] Again = [TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(600), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(11)];
 
-    private async Task RemoveAgainAsync(string tag)
+    private async Task RemoveAgainAsync(string[] tags)
     {
         try
         {
             foreach (var delay in Again.Select((d, i) => i == 0 ? d : d - Again[i - 1]))
             {
                 await Task.Delay(delay);
-                await cache.RemoveByTagAsync(tag);
+                await cache.RemoveByTagAsync(tags);
             }
         }
         catch (Exception e) when (e is ObjectDisposedException or OperationCanceledException)
