@@ -46,7 +46,8 @@ internal sealed class Balancer(int servers) : IAsyncDisposable
     internal static async Task<bool> ReadyAsync(HttpClient client, int port)
     {
         try { return (await client.GetAsync($"http://127.0.0.1:{port}/health/ready")).IsSuccessStatusCode; }
-        catch (HttpRequestException) { return false; }
+        // Refused, or no answer within the client's timeout (a node still starting under load): not ready yet.
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return false; }
     }
 
     public async ValueTask DisposeAsync()
