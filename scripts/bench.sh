@@ -41,6 +41,8 @@ export Antonio__Seed__Demo=true Antonio__Seed__Size=large
 export Antonio__Observability__MetricsPort="$METRICS_PORT"
 export Antonio__Observability__ServerTimingForEveryone=true
 export Antonio__RateLimits__AccountPostsPerClientPerMinute=1000
+# The bench is one client asking hundreds of searches a minute.
+export Antonio__RateLimits__SearchesPerClientPerMinute=100000
 export AllowedHosts="*"
 export Logging__LogLevel__Default=Warning
 APP=""

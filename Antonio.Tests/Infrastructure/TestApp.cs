@@ -56,6 +56,8 @@ public sealed class TestApp : IAsyncDisposable
                 ["Antonio:RateLimits:AccountPostsPerClientPerMinute"] = "100000",
                 ["Antonio:RateLimits:SignInLinksPerAddress"] = "100000",
                 ["Antonio:RateLimits:SignUpsPerAddress"] = "100000",
+                ["Antonio:RateLimits:SearchesPerClientPerMinute"] = "100000",
+                ["Antonio:RateLimits:PositionReportsPerLearnerPerMinute"] = "100000",
                 ["Antonio:Mail:SmtpHost"] = "127.0.0.1",
                 ["Antonio:Mail:SmtpPort"] = mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Antonio:Mail:SmtpSecurity"] = "none",

@@ -59,13 +59,14 @@ public sealed class PublicUrlAndProxyTests(WritableDatabaseFixture fixture) : IC
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
-    public async Task Forwarded_headers_from_an_untrusted_client_are_ignored()
+    [Theory]
+    [InlineData("10.255.0.1")] // a proxy somewhere else: loopback clients are not it
+    [InlineData("")] // no proxy configured (the default): nobody's forwarded headers count
+    public async Task Forwarded_headers_from_an_untrusted_client_are_ignored(string trustedProxy)
     {
         await using var app = await TestApp.StartAsync(fixture.Database, environment: "Production", settings: new Dictionary<string, string?>
         {
-            ["Antonio:PublicUrl"] = PublicUrl, ["Antonio:Payments:Provider"] = "none",
-            ["Antonio:Network:TrustedProxies:0"] = "10.255.0.1", // a proxy somewhere else: loopback clients are not it
+            ["Antonio:PublicUrl"] = PublicUrl, ["Antonio:Payments:Provider"] = "none", ["Antonio:Network:TrustedProxies:0"] = trustedProxy,
         });
         using var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");
         request.Headers.Host = "workshops.example.com";

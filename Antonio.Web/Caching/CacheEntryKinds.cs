@@ -28,8 +28,8 @@ public static class CacheEntryKinds
     /// </summary>
     public static readonly FusionCacheEntryOptions PerUser = Make(TimeSpan.FromMinutes(10));
 
-    /// <summary>Search candidates per query: briefly (queries are many and mostly unique), dropped by every content edit.</summary>
-    public static readonly FusionCacheEntryOptions Search = Make(TimeSpan.FromMinutes(2));
+    /// <summary>The search generation: dropped by every content edit; the duration only bounds how long one lives.</summary>
+    public static readonly FusionCacheEntryOptions SearchGeneration = Make(TimeSpan.FromMinutes(30));
 
     private static FusionCacheEntryOptions Make(TimeSpan duration) => new()
     {

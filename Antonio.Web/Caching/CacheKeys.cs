@@ -27,8 +27,8 @@ public static class CacheKeys
     /// <summary>A learner's progress everywhere, touched workshops and certificates (their home page).</summary>
     public static string LearnerRecord(Guid userId) => Build("learner-record", userId.ToString("N"));
     public static string Certificate(string code) => Build("certificate", code);
-    /// <summary>Search candidates for a normalised query (the same for every viewer; each viewer's access picks from them).</summary>
-    public static string Search(string normalizedQuery) => Build("search", normalizedQuery);
+    /// <summary>The generation of search results: a new one after every content edit (the candidates themselves are kept elsewhere, see Discovery/SearchCandidates.cs).</summary>
+    public static string SearchGeneration() => Build("search-generation");
     /// <summary>A rendered anonymous page; <paramref name="outputCacheKey"/> is the output cache's own key (path and vary values).</summary>
     public static string Page(string outputCacheKey) => Build("page", outputCacheKey);
     /// <summary>A signed-in page's template: the path, whether enhanced navigation asked, and the viewers' shared decision (never the viewer).</summary>

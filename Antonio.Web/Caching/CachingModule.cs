@@ -30,7 +30,7 @@ public static class CachingModule
                 o.BackplaneCircuitBreakerDuration = TimeSpan.FromSeconds(5);
             })
             .WithDefaultEntryOptions(CacheEntryKinds.Content.Duplicate());
-        if (RedisConfiguration(options) is { } redis)
+        if (Hosting.RedisConnection.WithDefaults(options.Redis) is { } redis)
         {
             cache
                 // IncludeFields: records with tuples survive the L2 round trip.
@@ -40,14 +40,9 @@ public static class CachingModule
             services.AddHealthChecks().AddRedis(redis, name: "redis", failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded,
                 tags: ["ready"], timeout: TimeSpan.FromSeconds(1));
         }
+        services.AddSingleton(new Hosting.RedisConnection(options.Redis, options.Prefix));
         services.AddSingleton<CachedReader>();
         services.AddSingleton<CacheInvalidator>();
         return builder;
     }
-
-    /// <summary>abortConnect=false: start and serve even while Redis is down; reconnect in the background.</summary>
-    private static string? RedisConfiguration(CacheOptions options) =>
-        string.IsNullOrWhiteSpace(options.Redis) ? null
-        : options.Redis.Contains("abortConnect", StringComparison.OrdinalIgnoreCase) ? options.Redis
-        : options.Redis + ",abortConnect=false,connectTimeout=2000,syncTimeout=1000";
 }

@@ -1,3 +1,8 @@
+using Antonio.Web.Security;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
 namespace Antonio.Web.Discovery;
 
 /// <summary>
@@ -6,9 +11,18 @@ namespace Antonio.Web.Discovery;
 /// </summary>
 public static class DiscoveryModule
 {
+    /// <summary>The per-client limit on searches (<c>Antonio:RateLimits:SearchesPerClientPerMinute</c>), answered with the 429 page.</summary>
+    public const string SearchRateLimit = "search";
+
     public static WebApplicationBuilder AddDiscovery(this WebApplicationBuilder builder)
     {
+        builder.AddSettings<SearchOptions, SearchOptionsValidator>(SearchOptions.Section);
+        builder.Services.AddSingleton<SearchCandidates>();
         builder.Services.AddSingleton<SiteSearch>();
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, SharedRateLimits>((limiter, limits, shared) =>
+            limiter.AddPolicy(SearchRateLimit, context => context.Request.Query.ContainsKey("q")
+                ? shared.Partition(SearchRateLimit, context.Connection.RemoteIpAddress?.ToString() ?? "", limits.Value.SearchesPerClientPerMinute, TimeSpan.FromMinutes(1))
+                : RateLimitPartition.GetNoLimiter("")));
         builder.Services.AddSingleton<CatalogueFeeds>();
         return builder;
     }

@@ -13,13 +13,13 @@ public sealed record SearchResult(string Title, string Url, string? WorkshopTitl
 
 /// <summary>
 /// Search (<c>/search?q=…</c>): PostgreSQL finds and ranks the candidates in one query (<see cref="SearchQuery"/>),
-/// cached briefly by the normalised query alone — they are the same for everyone and never shown as they are —
-/// and dropped by any content edit; then each viewer's own access decision picks what they may see. A lesson the
+/// kept briefly by the normalised query alone (<see cref="SearchCandidates"/>) — they are the same for everyone and
+/// never shown as they are — and dropped by any content edit; then each viewer's own access decision picks what they may see. A lesson the
 /// viewer may not read is a result only when its title or description matched, ranked and described by those
 /// alone: neither its body's nor its transcript's words, nor the fact that they matched, reach them. Drafts,
 /// private and unlisted workshops (and what they contain) are never results.
 /// </summary>
-public sealed partial class SiteSearch(CachedReader reader, WorkshopReader workshops)
+public sealed partial class SiteSearch(SearchCandidates found, WorkshopReader workshops)
 {
     public const int MaxQueryLength = 200;
 
@@ -32,8 +32,7 @@ public sealed partial class SiteSearch(CachedReader reader, WorkshopReader works
 
     public async Task<IReadOnlyList<SearchResult>> SearchAsync(string normalized, AccessContext viewer, CancellationToken ct = default)
     {
-        var candidates = await reader.GetAsync(CacheKeys.Search(normalized), CacheEntryKinds.Search,
-            (db, token) => SearchQuery.RunAsync(db, normalized, token), _ => [CacheTags.Search], ct);
+        var candidates = await found.GetAsync(normalized, ct);
         var results = new List<(double Rank, SearchResult Result)>();
         foreach (var candidate in candidates)
         {

@@ -28,6 +28,7 @@ public static class LearningModule
         services.AddSingleton<IAccessLossFollower, CertificateRevocation>();
         services.AddSingleton<IPersonalData, ProgressPersonalData>();
         services.AddSingleton<IPersonalData, CertificatePersonalData>();
+        LessonMediaEndpoints.AddPositionRateLimit(services);
         // The video host may be played from and fetched by the player.
         if (video.StreamOrigin is { } origin) services.Configure<SecurityHeadersOptions>(o => o.MediaOrigins.Add(origin.GetLeftPart(UriPartial.Authority)));
         return builder;

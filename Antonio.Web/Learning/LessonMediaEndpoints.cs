@@ -1,5 +1,6 @@
 using Antonio.Web.Access;
 using Antonio.Web.Security;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -19,10 +20,19 @@ internal static class LessonMediaEndpoints
     /// <summary>The lesson is its id, as the player has it from the page ("N" or "D" format).</summary>
     public sealed record PositionReport(string? Workshop, string? Lesson, double? Seconds);
 
+    /// <summary>The per-learner limit on position reports: each one is a write (an upsert and the progress entries dropped).</summary>
+    public const string PositionRateLimit = "position";
+
+    public static void AddPositionRateLimit(IServiceCollection services) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, SharedRateLimits>((limiter, limits, shared) =>
+            limiter.AddPolicy(PositionRateLimit, context => shared.Partition(PositionRateLimit,
+                ViewerContext.UserId(context.User)?.ToString("N") ?? "anonymous:" + context.Connection.RemoteIpAddress,
+                limits.Value.PositionReportsPerLearnerPerMinute, TimeSpan.FromMinutes(1))));
+
     public static void MapLessonMedia(this WebApplication app)
     {
         app.MapGet("/workshops/{workshop}/{lesson}/captions.vtt", CaptionsAsync);
-        app.MapPost("/progress/position", PositionAsync).DisableAntiforgery();
+        app.MapPost("/progress/position", PositionAsync).DisableAntiforgery().RequireRateLimiting(PositionRateLimit);
         var video = app.Services.GetRequiredService<IOptions<VideoOptions>>().Value;
         if (video.LocalOrigin) app.MapLocalOrigin(video);
     }

@@ -27,10 +27,9 @@ public static class RumEndpoint
 
     public static IServiceCollection AddRumRateLimit(this IServiceCollection services)
     {
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) =>
-            o.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                RateLimitPolicy + ":" + context.Connection.RemoteIpAddress,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.Value.RumPostsPerClientPerMinute, Window = TimeSpan.FromMinutes(1) })));
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, SharedRateLimits>((o, limits, shared) =>
+            o.AddPolicy(RateLimitPolicy, context => shared.Partition(RateLimitPolicy, context.Connection.RemoteIpAddress?.ToString() ?? "",
+                limits.Value.RumPostsPerClientPerMinute, TimeSpan.FromMinutes(1))));
         return services;
     }
 

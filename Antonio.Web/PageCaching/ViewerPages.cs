@@ -69,7 +69,7 @@ internal sealed class ViewerPages
     {
         var headers = Replayed.Where(h => response.Headers.ContainsKey(h)).ToDictionary(h => h, h => response.Headers[h].ToString());
         return ViewerPageTemplate.Parse(html, headers,
-            slot => _sourceOfSlot.TryGetValue(slot, out var source) ? source : throw new InvalidOperationException($"No source fills the viewer slot '{slot}'."));
+            slot => _sourceOfSlot.TryGetValue(slot, out var source) ? source : -1);
     }
 
     /// <summary>Keeps a template with the tags of what it was rendered from, less those its basis already follows.</summary>

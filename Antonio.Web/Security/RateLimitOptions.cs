@@ -16,4 +16,10 @@ public sealed class RateLimitOptions
 
     /// <summary>Real-user-metrics beacons per client address per minute.</summary>
     public int RumPostsPerClientPerMinute { get; set; } = 60;
+
+    /// <summary>Searches per client address per minute (a search a cache has not seen costs a database query).</summary>
+    public int SearchesPerClientPerMinute { get; set; } = 60;
+
+    /// <summary>Video position reports per signed-in learner per minute (a player sends one about every 10 s).</summary>
+    public int PositionReportsPerLearnerPerMinute { get; set; } = 30;
 }

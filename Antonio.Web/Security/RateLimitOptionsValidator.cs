@@ -12,6 +12,8 @@ public sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOption
         Positive(options.SignInLinksPerAddress, nameof(options.SignInLinksPerAddress));
         Positive(options.SignUpsPerAddress, nameof(options.SignUpsPerAddress));
         Positive(options.RumPostsPerClientPerMinute, nameof(options.RumPostsPerClientPerMinute));
+        Positive(options.SearchesPerClientPerMinute, nameof(options.SearchesPerClientPerMinute));
+        Positive(options.PositionReportsPerLearnerPerMinute, nameof(options.PositionReportsPerLearnerPerMinute));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

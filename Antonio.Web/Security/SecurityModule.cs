@@ -25,6 +25,7 @@ public static class SecurityModule
         services.AddSingleton<SiteUrls>();
         services.AddSingleton<TrustedProxies>();
         services.AddSingleton<RequestCountry>();
+        services.AddSingleton<SharedRateLimits>();
         services.AddSingleton(new QueryParameterCatalog([typeof(SecurityModule).Assembly, typeof(Client.VideoPlayer).Assembly]));
         services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
 
@@ -53,11 +54,16 @@ public static class SecurityModule
         return builder;
     }
 
-    /// <summary>First in the pipeline: which connection came through a trusted proxy, then the client's real address and scheme.</summary>
+    /// <summary>
+    /// First in the pipeline: which connection came through a trusted proxy, then — for those connections
+    /// only — the client's real address and scheme. The framework's middleware checks the sender only when
+    /// a known proxy or network is listed, so with none configured it would believe anyone's
+    /// X-Forwarded-For; it never runs for a connection that is not a configured proxy's.
+    /// </summary>
     public static WebApplication UseTrustedProxies(this WebApplication app)
     {
         app.UseMiddleware<ProxyTrust>();
-        app.UseForwardedHeaders();
+        app.UseWhen(ProxiedRequest.IsTrusted, trusted => trusted.UseForwardedHeaders());
         return app;
     }
 

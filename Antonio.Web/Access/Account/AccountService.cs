@@ -40,7 +40,7 @@ public sealed class AccountService(UserManager<AppUser> users, SignInManager<App
     /// <summary>Queues a sign-in link for the address; false when the address asked too often.</summary>
     public async Task<bool> RequestSignInLinkAsync(string email, string? returnUrl, CancellationToken ct = default)
     {
-        if (!limits.TryAcquire(AccountMailKinds.SignInLink, email)) return false;
+        if (!await limits.TryAcquireAsync(AccountMailKinds.SignInLink, email)) return false;
         await QueueAsync(AccountMailKinds.SignInLink, email, new SignInLinkRequest(ReturnUrls.IsSafe(returnUrl) ? returnUrl : null), ct);
         return true;
     }
@@ -57,7 +57,7 @@ public sealed class AccountService(UserManager<AppUser> users, SignInManager<App
             errors.AddRange(result.Errors.Select(e => e.Description));
         }
         if (errors.Count > 0) return (SignUpOutcome.Invalid, errors);
-        if (!limits.TryAcquire(AccountMailKinds.Registration, email)) return (SignUpOutcome.TooMany, []);
+        if (!await limits.TryAcquireAsync(AccountMailKinds.Registration, email)) return (SignUpOutcome.TooMany, []);
         var pending = new PendingRegistration(email, string.IsNullOrWhiteSpace(input.Name) ? null : input.Name.Trim(),
             hasher.HashPassword(candidate, input.Password), ReturnUrls.IsSafe(returnUrl) ? returnUrl : null);
         await QueueAsync(AccountMailKinds.Registration, email, pending, ct);

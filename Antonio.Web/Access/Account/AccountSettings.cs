@@ -43,7 +43,7 @@ public sealed class AccountSettings(UserManager<AppUser> users, SignInManager<Ap
         if (string.Equals(newEmail, user.Email, StringComparison.OrdinalIgnoreCase)) return ["That is already your address."];
         if (await users.HasPasswordAsync(user) && !await users.CheckPasswordAsync(user, password ?? ""))
             return ["Your current password is not right."];
-        if (!limits.TryAcquire(AccountMailKinds.EmailChange, newEmail)) return ["Too many messages were sent to that address. Try again in an hour."];
+        if (!await limits.TryAcquireAsync(AccountMailKinds.EmailChange, newEmail)) return ["Too many messages were sent to that address. Try again in an hour."];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         outbox.Add(db, AccountMailKinds.EmailChange, newEmail, new PendingEmailChange(user.Id, newEmail, await users.GetSecurityStampAsync(user)));
         await db.SaveChangesAsync(ct);

@@ -84,7 +84,7 @@ public static class AccountsRegistration
         services.AddScoped<IMailComposer, RegistrationMail>();
         services.AddSingleton<Antonio.Web.PageCaching.IViewerSlotSource, SignedInNameSlot>();
         services.AddSingleton<Antonio.Web.PageCaching.IViewerSlotSource, TeamLinkSlot>();
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, limits) => AccountRateLimits.AddClientPolicy(limiter, limits.Value));
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, SharedRateLimits>((limiter, limits, shared) => AccountRateLimits.AddClientPolicy(limiter, limits.Value, shared));
         return builder;
     }
 }
