@@ -14,11 +14,13 @@ public static class AccessModule
         var services = builder.Services;
         services.AddSingleton<AccessReader>();
         services.AddScoped<ViewerContext>();
+        services.AddSingleton<TeamSeatReduction>();
         services.AddSingleton<PurchaseEffects>();
         services.AddSingleton<TeamSeats>();
         services.AddSingleton<TeamInvitations>();
         services.AddScoped<Mail.IMailComposer, TeamInvitationMail>();
         services.AddScoped<Mail.IMailComposer, SeatClaimedMail>();
+        services.AddScoped<Mail.IMailComposer, SeatEndedMail>();
         services.AddAccessPolicies();
         builder.AddAccounts();
         return builder;

@@ -10,7 +10,7 @@ namespace Antonio.Web.Access;
 /// redemption, webhooks, admin refunds) inside that path's transaction. The caller invalidates the
 /// user's cache entries after committing (<see cref="Caching.CacheInvalidator.UserChangedAsync"/>).
 /// </summary>
-public sealed class PurchaseEffects(TimeProvider clock, IEnumerable<IAccessLossFollower> followers)
+public sealed class PurchaseEffects(TimeProvider clock, IEnumerable<IAccessLossFollower> followers, TeamSeatReduction teams)
 {
     /// <summary>
     /// A Valid or Restricted purchase: a learner membership (the buyer's personal organization, or the
@@ -70,13 +70,15 @@ public sealed class PurchaseEffects(TimeProvider clock, IEnumerable<IAccessLossF
     /// A refund, dispute or ban: the entitlements the purchase created are removed (soft delete), then
     /// whatever was built on that access is told (certificates are revoked unless access remains another way).
     /// </summary>
-    public async Task RevokeAsync(AntonioDbContext db, Guid purchaseId, CancellationToken ct = default)
+    /// <returns>The other learners whose access went with it (seats of a team purchase or top-up: <see cref="TeamSeatReduction"/>).</returns>
+    public async Task<IReadOnlyList<Guid>> RevokeAsync(AntonioDbContext db, Guid purchaseId, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         await db.Entitlements
             .Where(e => e.SourceType == EntitlementSources.Purchase && e.SourceId == purchaseId && e.DeletedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.DeletedAt, now), ct);
         foreach (var follower in followers) await follower.AccessRevokedAsync(db, purchaseId, ct);
+        return await teams.ReduceAsync(db, purchaseId, async seat => await RevokeAsync(db, seat, ct), ct);
     }
 
     /// <summary>The user's own organization membership, created on first need: purchases and manual grants hang entitlements on it (§5b.9).</summary>

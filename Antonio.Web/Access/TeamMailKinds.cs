@@ -7,8 +7,12 @@ public static class TeamMailKinds
     public const string Invitation = "team-invitation";
     /// <summary>To the team's buyer: someone took a seat.</summary>
     public const string SeatClaimed = "seat-claimed";
+    /// <summary>To a seat holder: the team's purchase was refunded or disputed, and their seat ended with it.</summary>
+    public const string SeatEnded = "seat-ended";
 }
 
 public sealed record TeamInvitationRequest(Guid InvitationId);
 
 public sealed record SeatClaimedNotice(Guid BulkPurchaseId, Guid MemberId);
+
+public sealed record SeatEndedNotice(Guid ProductId);

@@ -66,3 +66,25 @@ public static class TeamLinks
 {
     public static string Join(string token) => "/team/join/" + token;
 }
+
+/// <summary>To a learner whose team seat ended because the team's purchase was refunded or disputed.</summary>
+public sealed class SeatEndedMail(IDbContextFactory<AntonioDbContext> dbFactory, SiteUrls urls, MailRenderer renderer) : IMailComposer
+{
+    public string Kind => TeamMailKinds.SeatEnded;
+
+    public async Task<ComposedMail?> ComposeAsync(OutboxMessage message, CancellationToken ct)
+    {
+        if (Outbox.Payload<SeatEndedNotice>(message) is not { } notice) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await db.Products.Where(p => p.Id == notice.ProductId).Select(p => p.Name).SingleOrDefaultAsync(ct);
+        if (product is null) return null;
+        return await renderer.RenderAsync(new MailContent
+        {
+            Subject = "Your team seat has ended",
+            Heading = "Your team seat has ended",
+            Intro = [$"The purchase that gave your team its seats of {product} was refunded or disputed, so your seat, and the access it gave, have ended."],
+            Outro = ["Any certificates earned through that seat are no longer valid. Your account, and anything else you own, stay as they are.",
+                     $"Questions? Reply to this e-mail or write to us from {urls.Base}."],
+        });
+    }
+}

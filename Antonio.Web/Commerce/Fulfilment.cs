@@ -140,9 +140,10 @@ public sealed partial class Fulfilment(IDbContextFactory<AntonioDbContext> dbFac
         purchase.Status = status;
         if (audit is not null) db.AuditEntries.Add(audit);
         await db.SaveChangesAsync(ct);
-        await effects.RevokeAsync(db, purchase.Id, ct);
+        var seatsEnded = await effects.RevokeAsync(db, purchase.Id, ct);
         await tx.CommitAsync(ct);
         await invalidator.UserChangedAsync(purchase.UserId, ct);
+        foreach (var learner in seatsEnded) await invalidator.UserChangedAsync(learner, ct);
     }
 
     private static async Task<string> EmailOfAsync(AntonioDbContext db, Guid userId, CancellationToken ct) =>
