@@ -141,4 +141,25 @@ public sealed class AdminJourneyTests(BrowserFixture browser) : OwnDatabaseJourn
         watchA.AssertClean();
         watchB.AssertClean();
     }
+
+    [Fact]
+    public async Task An_admin_demoted_with_an_editor_open_has_the_next_action_refused_and_the_page_closed()
+    {
+        var editors = App.Service<Antonio.Web.Admin.UserAccessEditor>();
+        var temporary = await Db.ScalarAsync<Guid>($"SELECT id FROM users WHERE email = '{DemoAccounts.Nobody}'");
+        var buyer = await Db.ScalarAsync<Guid>($"SELECT id FROM users WHERE email = '{DemoAccounts.Buyer}'");
+        await editors.SetRoleAsync(temporary, Antonio.Data.Identity.SiteRoles.Admin, true, null);
+        var (context, admin, _) = await SignedInAsync(DemoAccounts.Nobody, $"/admin/users/{buyer}");
+        await using var _ = context;
+        await InteractiveAsync(admin);
+
+        // Demoted while the page's circuit is open (another admin's click, or "sign out everywhere").
+        await editors.SetRoleAsync(temporary, Antonio.Data.Identity.SiteRoles.Admin, false, null);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Grant contributor" }).ClickAsync();
+        // The page reloads and meets the server's check: the sign-in page (the cookie's stamp is old) — never the editor again.
+        await admin.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal), new() { Timeout = 15_000 });
+        Assert.Equal(0L, await Db.ScalarAsync<long>(
+            $"SELECT count(*) FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = '{buyer}' AND r.name = 'contributor'"));
+        Assert.Equal(0L, await Db.ScalarAsync<long>($"SELECT count(*) FROM audit_entries WHERE action = 'user.role.grant' AND entity_id = '{buyer}'"));
+    }
 }

@@ -10,6 +10,7 @@ public static class AdminModule
     public static WebApplicationBuilder AddAdmin(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddScoped<AdminActor>();
         services.AddSingleton<ContentEditor>();
         services.AddSingleton<StructureEditor>();
         services.AddSingleton<AdminContentReader>();

@@ -32,10 +32,16 @@ internal static class RequestReads
     /// <param name="tags">The entry's tags (asked for only if a later read of the key finds someone collecting).</param>
     public static void Remember<T>(HttpContext? context, string key, T value, Func<IEnumerable<string>> tags)
     {
-        if (context is null || value is null) return;
+        if (context is null || value is null || IsCircuit(context)) return;
         if (context.Items[Key] is not Dictionary<string, Read> reads) context.Items[Key] = reads = new Dictionary<string, Read>(StringComparer.Ordinal);
         lock (reads) reads[key] = new Read(value, tags);
     }
 
     public static void Forget(HttpContext? context) => context?.Items.Remove(Key);
+
+    /// <summary>
+    /// An interactive page's circuit: its "request" is the connection, which lives as long as the page is open, so
+    /// nothing read through it is remembered — every event reads the cache again (a role revoked, an entry edited).
+    /// </summary>
+    private static bool IsCircuit(HttpContext context) => context.Request.Path.StartsWithSegments("/_blazor", StringComparison.Ordinal);
 }

@@ -69,6 +69,7 @@ public static class AccountsRegistration
             .AddDefaultTokenProviders();
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, CircuitRevalidation>();
 
         services.AddScoped<MagicLinks>();
         services.AddScoped<AccountService>();

@@ -19,15 +19,20 @@ public static class SecurityStampCheck
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
-        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
-        if (ViewerContext.UserId(context.Principal) is { } userId && context.Principal!.FindFirstValue(stampClaim) is { } presented)
-        {
-            var snapshot = await services.GetRequiredService<AccessReader>().GetAsync(userId, context.HttpContext.RequestAborted);
-            if (snapshot.SecurityStamp is { } current
-                && CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(presented.AsSpan()), MemoryMarshal.AsBytes(current.AsSpan())))
-                return;
-        }
+        if (await IsCurrentAsync(context.Principal, services.GetRequiredService<AccessReader>(), services.GetRequiredService<IOptions<IdentityOptions>>().Value,
+                context.HttpContext.RequestAborted))
+            return;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+
+    /// <summary>Whether the principal's security stamp is still the user's (false for one without a stamp, or a deleted user).</summary>
+    public static async Task<bool> IsCurrentAsync(ClaimsPrincipal? principal, AccessReader access, IdentityOptions identity, CancellationToken ct)
+    {
+        if (ViewerContext.UserId(principal) is not { } userId || principal!.FindFirstValue(identity.ClaimsIdentity.SecurityStampClaimType) is not { } presented)
+            return false;
+        var snapshot = await access.GetAsync(userId, ct);
+        return snapshot.SecurityStamp is { } current
+            && CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(presented.AsSpan()), MemoryMarshal.AsBytes(current.AsSpan()));
     }
 }
