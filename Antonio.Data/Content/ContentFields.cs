@@ -31,6 +31,10 @@ public sealed class ContentFields
     public string? Transcript { get; set; }
     /// <summary>Video resources: new | processing | preparing | ready | errored.</summary>
     public string? VideoState { get; set; }
+    /// <summary>Video resources from Mux: the asset the state is about, when that asset was created, and the time of the event last applied.</summary>
+    public string? VideoAssetId { get; set; }
+    public DateTimeOffset? VideoAssetCreatedAt { get; set; }
+    public DateTimeOffset? VideoEventAt { get; set; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }

@@ -102,4 +102,17 @@ public sealed class LessonMediaTests(WritableDatabaseFixture fixture) : IClassFi
         foreach (var path in new[] { "/media/..%2F..%2Fappsettings.json/x.m3u8", "/media/demo/..%2Fappsettings.json", "/media/demo/.hidden.ts", "/media/demo/index.exe", "/media/%00/index.m3u8" })
             Assert.InRange((int)(await _app.Client.GetAsync(path)).StatusCode, 400, 499);
     }
+
+    [Theory]
+    [InlineData("Staging")]
+    [InlineData("Production")]
+    public async Task The_local_media_origin_is_refused_outside_development(string environment)
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => TestApp.StartAsync(fixture.Database, environment: environment, settings: new Dictionary<string, string?>
+        {
+            ["Antonio:PublicUrl"] = "https://workshops.example.com", ["Antonio:Payments:Provider"] = "none",
+            ["Antonio:Video:LocalOrigin"] = "true", ["Antonio:Video:StreamUrlFormat"] = Antonio.Web.Learning.VideoOptions.LocalStreamUrlFormat,
+        }));
+        Assert.Contains($"Antonio:Video:LocalOrigin is on in {environment}", error.ToString());
+    }
 }

@@ -19,12 +19,20 @@ public sealed class MuxWebhookTests(WritableDatabaseFixture fixture) : IClassFix
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private static string Event(string type, Guid videoId, string playbackId = "MuxPlayback123abc", double duration = 8.4) => $$"""
-        {"type":"{{type}}","object":{"type":"asset","id":"asset-{{videoId:N}}"},"id":"{{Guid.NewGuid()}}","environment":{"name":"Production","id":"env1"},
-         "data":{"id":"asset-{{videoId:N}}","status":"{{(type.EndsWith("ready", StringComparison.Ordinal) ? "ready" : "errored")}}","duration":{{duration.ToString(System.Globalization.CultureInfo.InvariantCulture)}},
-                 "playback_ids":[{"policy":"public","id":"{{playbackId}}"}],"passthrough":"{{videoId}}"},
-         "created_at":"2026-11-25T10:00:00.000000Z"}
-        """;
+    /// <summary>A signed-shape Mux event; <paramref name="at"/> minutes after a fixed hour, about the asset created <paramref name="assetCreated"/> minutes after it.</summary>
+    private static string Event(string type, Guid videoId, string playbackId = "MuxPlayback123abc", double duration = 8.4, int at = 1, int assetCreated = 0,
+        string? asset = null)
+    {
+        var hour = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+        asset ??= $"asset-{videoId:N}";
+        return $$"""
+            {"type":"{{type}}","object":{"type":"asset","id":"{{asset}}"},"id":"{{Guid.NewGuid()}}","environment":{"name":"Production","id":"env1"},
+             "data":{"id":"{{asset}}","created_at":"{{hour.AddMinutes(assetCreated).ToUnixTimeSeconds()}}","status":"{{(type.EndsWith("ready", StringComparison.Ordinal) ? "ready" : "errored")}}",
+                     "duration":{{duration.ToString(System.Globalization.CultureInfo.InvariantCulture)}},
+                     "playback_ids":[{"policy":"public","id":"{{playbackId}}"}],"passthrough":"{{videoId}}"},
+             "created_at":"{{hour.AddMinutes(at):yyyy-MM-ddTHH:mm:ss.ffffffZ}}"}
+            """;
+    }
 
     private async Task<HttpResponseMessage> PostAsync(string body, string? signature)
     {
@@ -80,12 +88,35 @@ public sealed class MuxWebhookTests(WritableDatabaseFixture fixture) : IClassFix
         // First Mux says it made an asset of the upload: the video is processing.
         Assert.Equal(HttpStatusCode.OK, (await SignedAsync(Event("video.asset.created", video.Id))).StatusCode);
         Assert.Equal(VideoStates.Processing, (await VideoAsync(path, video.Id)).State);
-        Assert.Equal(HttpStatusCode.OK, (await SignedAsync(Event("video.asset.errored", video.Id))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SignedAsync(Event("video.asset.errored", video.Id, at: 2))).StatusCode);
         Assert.Equal(VideoStates.Errored, (await VideoAsync(path, video.Id)).State);
         using var buyer = await WebUser.SignedInAsync(_app, DemoAccounts.Buyer);
         var page = await buyer.GetAsync(path);
         Assert.Contains("still processing", page.Body);
         Assert.DoesNotContain(".m3u8", page.Body);
+    }
+
+    [Fact]
+    public async Task A_replayed_or_late_event_or_one_about_a_replaced_asset_never_turns_a_ready_video_back()
+    {
+        var (path, video) = await LessonAsync(3);
+        Assert.Equal(HttpStatusCode.OK, (await SignedAsync(Event("video.asset.ready", video.Id, "ReadyPlayback1", at: 5))).StatusCode);
+        Assert.Equal(VideoStates.Ready, (await VideoAsync(path, video.Id)).State);
+        // Mux delivers in no promised order and retries: "created" and "errored" from before the ready one arrive late.
+        foreach (var late in new[] { Event("video.asset.created", video.Id, at: 1), Event("video.asset.errored", video.Id, at: 4), Event("video.asset.ready", video.Id, "ReadyPlayback1", at: 5) })
+            Assert.Equal(HttpStatusCode.OK, (await SignedAsync(late)).StatusCode);
+        var still = await VideoAsync(path, video.Id);
+        Assert.Equal(VideoStates.Ready, still.State);
+        Assert.Equal("ReadyPlayback1", still.PlaybackId);
+        // A new upload made a new asset; the old asset's later error is not about the video any more.
+        Assert.Equal(HttpStatusCode.OK, (await SignedAsync(Event("video.asset.ready", video.Id, "NewerPlayback2", at: 20, assetCreated: 15, asset: "asset-new"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SignedAsync(Event("video.asset.errored", video.Id, at: 30))).StatusCode);
+        var replaced = await VideoAsync(path, video.Id);
+        Assert.Equal(VideoStates.Ready, replaced.State);
+        Assert.Equal("NewerPlayback2", replaced.PlaybackId);
+        // A newer event about the current asset still counts.
+        Assert.Equal(HttpStatusCode.OK, (await SignedAsync(Event("video.asset.errored", video.Id, at: 31, assetCreated: 15, asset: "asset-new"))).StatusCode);
+        Assert.Equal(VideoStates.Errored, (await VideoAsync(path, video.Id)).State);
     }
 
     [Fact]

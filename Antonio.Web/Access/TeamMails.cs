@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Antonio.Web.Access;
 
-/// <summary>An invitation to a team seat: who invites, to what, and the link that takes the seat (no sign-in credential in it).</summary>
+/// <summary>
+/// An invitation to a team seat: who invites, to what, and the link that takes the seat (no sign-in credential in it).
+/// The inviter's name (theirs to choose) appears only in the body, encoded; the subject is the site's own wording.
+/// </summary>
 public sealed class TeamInvitationMail(IDbContextFactory<AntonioDbContext> dbFactory, SiteUrls urls, MailRenderer renderer) : IMailComposer
 {
     public string Kind => TeamMailKinds.Invitation;
@@ -24,7 +27,8 @@ public sealed class TeamInvitationMail(IDbContextFactory<AntonioDbContext> dbFac
         if (invitation is null) return null; // revoked (or taken) before it was sent: nothing to say
         return await renderer.RenderAsync(new MailContent
         {
-            Subject = $"{invitation.Inviter} invited you to {invitation.Product}",
+            // A fixed subject: the inviter's name is theirs to choose, and a subject line is where phishing text works best.
+            Subject = $"You're invited to a team seat of {invitation.Product}",
             Heading = "You're invited to learn with your team",
             Intro = [$"{invitation.Inviter} has a seat of {invitation.Product} on Antonio Workshops for you."],
             Action = new MailAction("Accept the invitation", urls.Absolute(TeamLinks.Join(invitation.Token)),
@@ -52,7 +56,7 @@ public sealed class SeatClaimedMail(IDbContextFactory<AntonioDbContext> dbFactor
         if (team is null || member is null) return null;
         return await renderer.RenderAsync(new MailContent
         {
-            Subject = $"{member} joined your team for {team.Product}",
+            Subject = $"A seat of your team for {team.Product} was claimed",
             Heading = "A seat was claimed",
             Intro = [$"{member} took a seat of {team.Product}."],
             Details = [new MailDetail("Seats used", $"{team.UsedCount} of {team.MaxUses}")],

@@ -36,18 +36,18 @@ public sealed partial class LocalVideoTranscoder(IOptions<VideoOptions> options,
                     "-f", "hls", "-hls_time", "4", "-hls_playlist_type", "vod", "-hls_segment_filename", Path.Combine(output, "%d.ts"),
                     Path.Combine(output, "index.m3u8")], stoppingToken);
                 var duration = ok.Success ? await DurationAsync(upload, stoppingToken) : null;
-                if (ok.Success) await assets.ApplyAsync(videoId, VideoStates.Ready, playbackId, duration, stoppingToken);
+                if (ok.Success) await assets.ApplyAsync(videoId, VideoStates.Ready, playbackId, duration, ct: stoppingToken);
                 else
                 {
                     LogFailed(log, videoId, ok.Error);
                     Directory.Delete(output, recursive: true);
-                    await assets.ApplyAsync(videoId, VideoStates.Errored, null, null, stoppingToken);
+                    await assets.ApplyAsync(videoId, VideoStates.Errored, null, null, ct: stoppingToken);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogFailed(log, videoId, e.Message);
-                await assets.ApplyAsync(videoId, VideoStates.Errored, null, null, stoppingToken);
+                await assets.ApplyAsync(videoId, VideoStates.Errored, null, null, ct: stoppingToken);
             }
             finally
             {

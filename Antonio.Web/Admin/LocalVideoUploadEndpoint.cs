@@ -31,7 +31,7 @@ internal static class LocalVideoUploadEndpoint
             Directory.CreateDirectory(uploads);
             var saved = System.IO.Path.Combine(uploads, Guid.NewGuid().ToString("N") + ".upload");
             await using (var target = File.Create(saved)) await file.CopyToAsync(target, context.RequestAborted);
-            await assets.ApplyAsync(id, VideoStates.Processing, null, null, context.RequestAborted);
+            await assets.ApplyAsync(id, VideoStates.Processing, null, null, ct: context.RequestAborted);
             await transcoder.EnqueueAsync(id, saved);
             // Post/redirect/get: back to the video's page, which shows "processing" until the stream is ready.
             context.Response.Headers.Location = $"/admin/content/{id}";

@@ -35,19 +35,23 @@ public static partial class MuxWebhookEndpoint
             var outcome = asset.Type switch
             {
                 "video.asset.ready" when asset.PlaybackId is not null =>
-                    await assets.ApplyAsync(asset.VideoId, VideoStates.Ready, asset.PlaybackId, asset.DurationSeconds, context.RequestAborted),
-                "video.asset.created" => await assets.ApplyAsync(asset.VideoId, VideoStates.Processing, null, null, context.RequestAborted),
-                "video.asset.errored" => await assets.ApplyAsync(asset.VideoId, VideoStates.Errored, null, null, context.RequestAborted),
+                    await assets.ApplyAsync(asset.VideoId, VideoStates.Ready, asset.PlaybackId, asset.DurationSeconds, asset.About, context.RequestAborted),
+                "video.asset.created" => await assets.ApplyAsync(asset.VideoId, VideoStates.Processing, null, null, asset.About, context.RequestAborted),
+                "video.asset.errored" => await assets.ApplyAsync(asset.VideoId, VideoStates.Errored, null, null, asset.About, context.RequestAborted),
                 _ => (VideoAssetOutcome?)null,
             };
             if (outcome is null) LogIgnored(log, asset.Type);
             else if (outcome == VideoAssetOutcome.UnknownVideo) LogUnknownVideo(log, asset.Type, asset.VideoId);
+            else if (outcome == VideoAssetOutcome.OutOfDate) LogOutOfDate(log, asset.Type, asset.VideoId);
             return Results.Ok();
         }).DisableAntiforgery();
 
-    private sealed record MuxAsset(string Type, Guid VideoId, string? PlaybackId, int? DurationSeconds);
+    private sealed record MuxAsset(string Type, Guid VideoId, string? PlaybackId, int? DurationSeconds, VideoAssetEvent About);
 
-    /// <summary>The fields we use of Mux's event: type, data.passthrough (our video id), data.playback_ids[0].id, data.duration.</summary>
+    /// <summary>
+    /// The fields we use of Mux's event: type, created_at (when it happened), data.passthrough (our video id), data.id and
+    /// data.created_at (which asset, created when), data.playback_ids[0].id, data.duration. An event without its times is not read.
+    /// </summary>
     private static MuxAsset? Read(string body)
     {
         try
@@ -63,7 +67,13 @@ public static partial class MuxWebhookEndpoint
                 playbackId = value;
             int? duration = data.TryGetProperty("duration", out var d) && d.TryGetDouble(out var seconds) && seconds is >= 0 and < 86_400
                 ? (int)Math.Round(seconds) : null;
-            return new MuxAsset(type.GetString()!, videoId, playbackId, duration);
+            if (!root.TryGetProperty("created_at", out var at) || !DateTimeOffset.TryParse(at.GetString(), System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AssumeUniversal, out var happened)
+                || !data.TryGetProperty("id", out var assetId) || assetId.GetString() is not { Length: > 0 and <= 200 } asset
+                || !data.TryGetProperty("created_at", out var assetAt) || !long.TryParse(assetAt.GetString(), out var assetCreated))
+                return null;
+            return new MuxAsset(type.GetString()!, videoId, playbackId, duration,
+                new VideoAssetEvent(asset, DateTimeOffset.FromUnixTimeSeconds(assetCreated), happened));
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
@@ -73,6 +83,9 @@ public static partial class MuxWebhookEndpoint
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored Mux event {Type}")]
     private static partial void LogIgnored(ILogger logger, string type);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mux event {Type} for video {VideoId} is older than what was applied, or about a replaced asset: ignored")]
+    private static partial void LogOutOfDate(ILogger logger, string type, Guid videoId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mux event {Type} names no video of ours ({VideoId})")]
     private static partial void LogUnknownVideo(ILogger logger, string type, Guid videoId);

@@ -13,8 +13,9 @@ public sealed class VideoOptionsValidator(IHostEnvironment environment) : IValid
             return ValidateOptionsResult.Fail("Antonio:Video:MuxApiUrl and Antonio:Video:MuxUploadOrigin must be absolute URLs (the upload origin https).");
         if (options.LocalOrigin)
         {
-            if (environment.IsProduction())
-                return ValidateOptionsResult.Fail("Antonio:Video:LocalOrigin is on in Production: the local origin is for Development and tests. Stream from Mux (Antonio:Video:StreamUrlFormat).");
+            // Not only Production: a Staging site is as public, and the local origin serves every stream it has.
+            if (!environment.IsDevelopment())
+                return ValidateOptionsResult.Fail($"Antonio:Video:LocalOrigin is on in {environment.EnvironmentName}: the local origin is for Development and tests. Stream from Mux (Antonio:Video:StreamUrlFormat).");
             return options.StreamUrlFormat == VideoOptions.LocalStreamUrlFormat ? ValidateOptionsResult.Success
                 : ValidateOptionsResult.Fail($"Antonio:Video:LocalOrigin is on, so Antonio:Video:StreamUrlFormat must be '{VideoOptions.LocalStreamUrlFormat}'.");
         }
