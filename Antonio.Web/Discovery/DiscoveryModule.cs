@@ -1,7 +1,4 @@
 using Antonio.Web.Security;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace Antonio.Web.Discovery;
 
@@ -19,11 +16,9 @@ public static class DiscoveryModule
         builder.AddSettings<SearchOptions, SearchOptionsValidator>(SearchOptions.Section);
         builder.Services.AddSingleton<SearchCandidates>();
         builder.Services.AddSingleton<SiteSearch>();
-        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, SharedRateLimits>((limiter, limits, shared) =>
-            limiter.AddPolicy(SearchRateLimit, context => context.Request.Query.ContainsKey("q")
-                ? shared.Partition(SearchRateLimit, context.Connection.RemoteIpAddress?.ToString() ?? "", limits.Value.SearchesPerClientPerMinute, TimeSpan.FromMinutes(1))
-                : RateLimitPartition.GetNoLimiter("")));
         builder.Services.AddSingleton<CatalogueFeeds>();
+        SharedRateLimits.AddPerMinutePolicy(builder.Services, SearchRateLimit,
+            context => context.Request.Query.ContainsKey("q") ? SharedRateLimits.ClientOf(context) : null, limits => limits.SearchesPerClientPerMinute);
         return builder;
     }
 

@@ -24,10 +24,9 @@ internal static class LessonMediaEndpoints
     public const string PositionRateLimit = "position";
 
     public static void AddPositionRateLimit(IServiceCollection services) =>
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, SharedRateLimits>((limiter, limits, shared) =>
-            limiter.AddPolicy(PositionRateLimit, context => shared.Partition(PositionRateLimit,
-                ViewerContext.UserId(context.User)?.ToString("N") ?? "anonymous:" + context.Connection.RemoteIpAddress,
-                limits.Value.PositionReportsPerLearnerPerMinute, TimeSpan.FromMinutes(1))));
+        SharedRateLimits.AddPerMinutePolicy(services, PositionRateLimit,
+            context => ViewerContext.UserId(context.User)?.ToString("N") ?? "anonymous:" + SharedRateLimits.ClientOf(context),
+            limits => limits.PositionReportsPerLearnerPerMinute);
 
     public static void MapLessonMedia(this WebApplication app)
     {

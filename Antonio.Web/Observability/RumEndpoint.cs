@@ -27,9 +27,7 @@ public static class RumEndpoint
 
     public static IServiceCollection AddRumRateLimit(this IServiceCollection services)
     {
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, SharedRateLimits>((o, limits, shared) =>
-            o.AddPolicy(RateLimitPolicy, context => shared.Partition(RateLimitPolicy, context.Connection.RemoteIpAddress?.ToString() ?? "",
-                limits.Value.RumPostsPerClientPerMinute, TimeSpan.FromMinutes(1))));
+        SharedRateLimits.AddPerMinutePolicy(services, RateLimitPolicy, SharedRateLimits.ClientOf, limits => limits.RumPostsPerClientPerMinute);
         return services;
     }
 

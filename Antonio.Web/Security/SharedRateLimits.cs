@@ -17,6 +17,19 @@ public sealed class SharedRateLimits(RedisConnection redis, TimeProvider clock)
 
     private long _redisDownUntil;
 
+    /// <summary>
+    /// A rate-limiter policy of so many requests a minute per partition (a client address, a learner), shared by every
+    /// node; <paramref name="partition"/> null: the request is not counted (e.g. reading a form rather than posting it).
+    /// </summary>
+    public static void AddPerMinutePolicy(IServiceCollection services, string policy, Func<HttpContext, string?> partition, Func<RateLimitOptions, int> perMinute) =>
+        services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<Microsoft.Extensions.Options.IOptions<RateLimitOptions>, SharedRateLimits>(
+            (limiter, limits, shared) => limiter.AddPolicy(policy, context => partition(context) is { } key
+                ? shared.Partition(policy, key, perMinute(limits.Value), TimeSpan.FromMinutes(1))
+                : RateLimitPartition.GetNoLimiter("")));
+
+    /// <summary>The client's address, as the connection (or a configured proxy) gives it.</summary>
+    public static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "";
+
     /// <summary>A partition of an ASP.NET Core rate-limiter policy: <paramref name="limit"/> permits per <paramref name="window"/> for this key.</summary>
     public RateLimitPartition<string> Partition(string policy, string key, int limit, TimeSpan window) =>
         RateLimitPartition.Get(policy + ":" + key, k => Create(k, limit, window));

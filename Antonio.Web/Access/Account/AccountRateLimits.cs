@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Antonio.Web.Security;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Antonio.Web.Access.Account;
@@ -27,10 +26,9 @@ public sealed class AccountRateLimits(IOptions<RateLimitOptions> options, Shared
         return lease.IsAcquired;
     }
 
-    public static void AddClientPolicy(RateLimiterOptions limiter, RateLimitOptions limits, SharedRateLimits shared) =>
-        limiter.AddPolicy(ClientPolicy, context => HttpMethods.IsPost(context.Request.Method)
-            ? shared.Partition(ClientPolicy, context.Connection.RemoteIpAddress?.ToString() ?? "", limits.AccountPostsPerClientPerMinute, TimeSpan.FromMinutes(1))
-            : RateLimitPartition.GetNoLimiter(""));
+    public static void AddClientPolicy(IServiceCollection services) =>
+        SharedRateLimits.AddPerMinutePolicy(services, ClientPolicy, context => HttpMethods.IsPost(context.Request.Method) ? SharedRateLimits.ClientOf(context) : null,
+            limits => limits.AccountPostsPerClientPerMinute);
 
     public void Dispose() => _perAddress.Dispose();
 }

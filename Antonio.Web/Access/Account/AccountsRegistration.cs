@@ -85,7 +85,7 @@ public static class AccountsRegistration
         services.AddScoped<IMailComposer, RegistrationMail>();
         services.AddSingleton<Antonio.Web.PageCaching.IViewerSlotSource, SignedInNameSlot>();
         services.AddSingleton<Antonio.Web.PageCaching.IViewerSlotSource, TeamLinkSlot>();
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, SharedRateLimits>((limiter, limits, shared) => AccountRateLimits.AddClientPolicy(limiter, limits.Value, shared));
+        AccountRateLimits.AddClientPolicy(services);
         return builder;
     }
 }
