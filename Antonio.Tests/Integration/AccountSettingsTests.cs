@@ -3,6 +3,7 @@ using System.Text.Json;
 using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
 using Antonio.Web.Learning;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Antonio.Tests.Integration;
 
@@ -155,4 +156,55 @@ public sealed class AccountSettingsTests(WritableDatabaseFixture fixture) : ICla
     private Task<string?> NameAsync(string email) => fixture.Database.ScalarAsync<string?>($"SELECT name FROM users WHERE email = '{email}'");
 
     private Task<string> EmailOfAsync(string name) => fixture.Database.ScalarAsync<string>($"SELECT email FROM users WHERE name = '{name}'");
+
+    [Fact]
+    public async Task A_passwordless_account_changes_its_password_address_or_existence_only_right_after_a_link_sign_in()
+    {
+        const string email = "learner00042@demo.antonio.dev";
+        // A database of its own: another app on the class's database would deliver some of this app's e-mails.
+        await using var database = await TestDatabase.CreateAsync(Antonio.Data.Seeding.DemoSeedOptions.Default(TestEnvironment.SeedNow) with { Learners = 50, Purchases = 5 });
+        var clock = new TestClock(DateTimeOffset.UtcNow);
+        await using var app = await TestApp.StartAsync(database, configure: b => b.Services.AddSingleton<TimeProvider>(clock));
+        await database.ExecuteAsync($"UPDATE users SET password_hash = NULL WHERE email = '{email}'");
+        using var session = await LinkSignInAsync(app, email);
+
+        // Later — or in a borrowed session: nothing that could take the account over happens; a link goes to its own inbox.
+        clock.Advance(TimeSpan.FromMinutes(11));
+        var asks = new (string Form, Dictionary<string, string> Fields)[]
+        {
+            ("change-password", new() { ["Input.NewPassword"] = "Taken-over-1", ["Input.ConfirmPassword"] = "Taken-over-1" }),
+            ("change-email", new() { ["Email.NewEmail"] = "attacker@example.test" }),
+            ("delete-account", new() { ["Delete.ConfirmEmail"] = email }),
+        };
+        var linksBefore = app.Mail.To(email).Count;
+        foreach (var (form, fields) in asks)
+        {
+            var refused = await session.SubmitFormAsync("/account", form, fields);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("confirm it&#x27;s you first", await refused.Content.ReadAsStringAsync());
+        }
+        Assert.True(await database.ScalarAsync<bool>($"SELECT password_hash IS NULL FROM users WHERE email = '{email}'"));
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM email_outbox WHERE recipient = 'attacker@example.test'"));
+        await app.Mail.WaitForAsync(email, m => app.Mail.To(email).Count >= linksBefore + 3);
+
+        // Through the inbox just now: the first password is set.
+        using var fresh = await LinkSignInAsync(app, email);
+        var set = await fresh.SubmitFormAsync("/account", "change-password", asks[0].Fields);
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        Assert.False(await database.ScalarAsync<bool>($"SELECT password_hash IS NULL FROM users WHERE email = '{email}'"));
+    }
+
+    /// <summary>Signs in the way a passwordless learner does: asks for a link, follows the newest one, presses the button.</summary>
+    private static async Task<WebUser> LinkSignInAsync(TestApp app, string email)
+    {
+        var before = app.Mail.To(email).Count;
+        using (var asker = new WebUser(app))
+            await asker.SubmitFormAsync("/account/magic-link?returnUrl=%2Faccount", "magic-link", new() { ["Input.Email"] = email });
+        await app.Mail.WaitForAsync(email, _ => app.Mail.To(email).Count > before);
+        var link = TestSmtpServer.LinkIn(app.Mail.To(email)[^1]);
+        var user = new WebUser(app);
+        var token = Uri.UnescapeDataString(link.Query.Split("token=")[1].Split('&')[0]);
+        Assert.Equal(HttpStatusCode.Redirect, (await user.SubmitFormAsync(link.PathAndQuery, "magic-sign-in", new() { ["Input.Token"] = token })).StatusCode);
+        return user;
+    }
 }

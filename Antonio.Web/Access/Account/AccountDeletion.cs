@@ -15,16 +15,16 @@ namespace Antonio.Web.Access.Account;
 /// action audited. Then every cache entry of the user is dropped and every session ends.
 /// </summary>
 public sealed class AccountDeletion(UserManager<AppUser> users, SignInManager<AppUser> signIn, IDbContextFactory<AntonioDbContext> dbFactory,
-    IEnumerable<IPersonalData> personalData, CacheInvalidator invalidator, TimeProvider clock)
+    IEnumerable<IPersonalData> personalData, CacheInvalidator invalidator, TimeProvider clock, IdentityProof proof)
 {
     public const string AuditAction = "account.deleted";
 
-    /// <summary>The address the user typed must be theirs (and the password, when the account has one): a slip or a borrowed session cannot delete it.</summary>
+    /// <summary>The address the user typed must be theirs, and the proof <see cref="IdentityProof"/> asks given: a slip or a borrowed session cannot delete it.</summary>
     public async Task<IReadOnlyList<string>> DeleteAsync(ClaimsPrincipal principal, string typedEmail, string? password, CancellationToken ct = default)
     {
         if (await users.GetUserAsync(principal) is not { } user) return ["Sign in again to delete your account."];
         if (!string.Equals(typedEmail.Trim(), user.Email, StringComparison.OrdinalIgnoreCase)) return ["Type the e-mail address of your account to confirm."];
-        if (await users.HasPasswordAsync(user) && !await users.CheckPasswordAsync(user, password ?? "")) return ["Your current password is not right."];
+        if (await proof.CheckAsync(user, principal, password, ct) is { } refused) return [refused];
 
         var now = clock.GetUtcNow();
         var id = user.Id;

@@ -20,7 +20,7 @@ public enum ConfirmOutcome { Created, AlreadyExists, Invalid }
 /// </summary>
 public sealed class AccountService(UserManager<AppUser> users, SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher,
     IDbContextFactory<AntonioDbContext> dbFactory, Outbox outbox, RegistrationTokens tokens, AccountRateLimits limits,
-    CacheInvalidator invalidator, TimeProvider clock)
+    CacheInvalidator invalidator, TimeProvider clock, IdentityProof proof)
 {
     private static string? _dummyHash;
 
@@ -96,6 +96,8 @@ public sealed class AccountService(UserManager<AppUser> users, SignInManager<App
     public async Task<IReadOnlyList<string>> ChangePasswordAsync(ClaimsPrincipal principal, string? current, string next)
     {
         if (await users.GetUserAsync(principal) is not { } user) return ["Sign in again to change your password."];
+        // A first password is a new way in: it needs the same proof as an e-mail change (a password change checks the current one).
+        if (!await users.HasPasswordAsync(user) && await proof.CheckAsync(user, principal, null) is { } refused) return [refused];
         var result = await users.HasPasswordAsync(user)
             ? await users.ChangePasswordAsync(user, current ?? "", next)
             : await users.AddPasswordAsync(user, next);

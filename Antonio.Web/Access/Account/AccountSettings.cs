@@ -11,12 +11,12 @@ namespace Antonio.Web.Access.Account;
 public enum EmailChangeOutcome { Changed, Invalid, Taken }
 
 /// <summary>
-/// The account page's profile and e-mail forms. An e-mail change is only asked here (with the password, when
-/// the account has one: a borrowed session must not move the account to another inbox); it happens when the
+/// The account page's profile and e-mail forms. An e-mail change is only asked here (with the proof
+/// <see cref="IdentityProof"/> asks: a borrowed session must not move the account to another inbox); it happens when the
 /// new address's owner follows the link sent there, and the old address is told.
 /// </summary>
 public sealed class AccountSettings(UserManager<AppUser> users, SignInManager<AppUser> signIn, IDbContextFactory<AntonioDbContext> dbFactory,
-    Outbox outbox, EmailChangeTokens tokens, AccountRateLimits limits, CacheInvalidator invalidator)
+    Outbox outbox, EmailChangeTokens tokens, AccountRateLimits limits, CacheInvalidator invalidator, IdentityProof proof)
 {
     public async Task<AppUser?> CurrentAsync(ClaimsPrincipal principal) => await users.GetUserAsync(principal);
 
@@ -41,8 +41,7 @@ public sealed class AccountSettings(UserManager<AppUser> users, SignInManager<Ap
         if (await users.GetUserAsync(principal) is not { } user) return ["Sign in again to change your e-mail address."];
         newEmail = newEmail.Trim();
         if (string.Equals(newEmail, user.Email, StringComparison.OrdinalIgnoreCase)) return ["That is already your address."];
-        if (await users.HasPasswordAsync(user) && !await users.CheckPasswordAsync(user, password ?? ""))
-            return ["Your current password is not right."];
+        if (await proof.CheckAsync(user, principal, password, ct) is { } refused) return [refused];
         if (!await limits.TryAcquireAsync(AccountMailKinds.EmailChange, newEmail)) return ["Too many messages were sent to that address. Try again in an hour."];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         outbox.Add(db, AccountMailKinds.EmailChange, newEmail, new PendingEmailChange(user.Id, newEmail, await users.GetSecurityStampAsync(user)));

@@ -73,6 +73,7 @@ public static class AccountsRegistration
 
         services.AddScoped<MagicLinks>();
         services.AddScoped<AccountService>();
+        services.AddScoped<IdentityProof>();
         services.AddSingleton<RegistrationTokens>();
         services.AddSingleton<EmailChangeTokens>();
         services.AddScoped<AccountSettings>();
