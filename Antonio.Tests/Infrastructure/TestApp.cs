@@ -74,6 +74,8 @@ public sealed class TestApp : IAsyncDisposable
             {
                 values["Antonio:DataProtection:CertificatePath"] = TestCertificates.KeyRingPfx;
                 values["Antonio:DataProtection:CertificatePassword"] = TestCertificates.Password;
+                values["Antonio:Video:MuxSigningKeyId"] = TestCertificates.MuxSigningKeyId;
+                values["Antonio:Video:MuxSigningKey"] = TestCertificates.MuxSigningKey;
             }
             if (settings is not null) foreach (var (k, v) in settings) values[k] = v;
             builder.Configuration.AddInMemoryCollection(values);

@@ -3,9 +3,27 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace Antonio.Tests.Infrastructure;
 
-/// <summary>A self-signed certificate in a .pfx file, as a Production deployment gives for its key ring.</summary>
+/// <summary>
+/// A self-signed certificate in a .pfx file, as a Production deployment gives for its key ring; and a Mux URL-signing
+/// key as Mux hands one out (a PEM private key, base64-encoded), with the public half to check tokens against.
+/// </summary>
 public static class TestCertificates
 {
+    public const string MuxSigningKeyId = "test-signing-key";
+    private static readonly Lazy<RSA> MuxKey = new(() => RSA.Create(2048));
+
+    public static string MuxSigningKey => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(MuxKey.Value.ExportPkcs8PrivateKeyPem()));
+
+    public static RSA MuxPublicKey
+    {
+        get
+        {
+            var key = RSA.Create();
+            key.ImportParameters(MuxKey.Value.ExportParameters(false));
+            return key;
+        }
+    }
+
     public const string Password = "test-key-ring";
     private static readonly Lazy<string> Pfx = new(Create);
 

@@ -86,21 +86,75 @@ public sealed class LessonMediaTests(WritableDatabaseFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task The_local_origin_serves_hls_and_nothing_outside_its_folder()
+    public async Task The_local_origin_serves_a_stream_only_with_its_token_and_only_to_a_viewer_the_lesson_still_allows()
     {
-        var master = await _app.Client.GetAsync("/media/any-seeded-id/index.m3u8");
+        var workshop = await SeededData.WorkshopAsync(fixture.Database, 0);
+        var lesson = (await SeededData.LessonsWithReadyVideoAsync(fixture.Database, workshop, free: false))[0];
+        var path = WorkshopLinks.Lesson(workshop, lesson.Lesson);
+        // A learner of its own, who buys the workshop now and is refunded below.
+        const string email = "learner00005@demo.antonio.dev";
+        var learnerId = await fixture.Database.ScalarAsync<Guid>($"SELECT id FROM users WHERE email = '{email}'");
+        var (_, purchase) = await _app.Service<Antonio.Web.Commerce.Fulfilment>().FulfilAsync(new Antonio.Web.Commerce.PaidCheckout
+        {
+            Provider = "local", ChargeId = "stream-" + Guid.NewGuid().ToString("N"), UserId = learnerId,
+            ProductId = await fixture.Database.ScalarAsync<Guid>("SELECT id FROM products WHERE name = 'Essentials'"), AmountCents = 100,
+        });
+        using var learner = await WebUser.SignedInAsync(_app, email);
+        var page = await learner.GetAsync(path);
+        var src = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page.Body, "data-src=\"([^\"]+)\"").Groups[1].Value);
+        Assert.Matches("^/media/[A-Za-z0-9]+/index\\.m3u8\\?token=.+", src);
+        var folder = src[..(src.LastIndexOf('/') + 1)];
+
+        var master = await learner.Client.GetAsync(src);
         Assert.Equal(HttpStatusCode.OK, master.StatusCode);
         Assert.Equal("application/vnd.apple.mpegurl", master.Content.Headers.ContentType?.MediaType);
         var playlist = await master.Content.ReadAsStringAsync();
         Assert.StartsWith("#EXTM3U", playlist, StringComparison.Ordinal);
-        var rendition = playlist.Split('\n').First(l => l.EndsWith(".m3u8", StringComparison.Ordinal));
-        var segments = await _app.Client.GetStringAsync($"/media/any-seeded-id/{rendition}");
-        var segment = await _app.Client.GetAsync($"/media/any-seeded-id/{segments.Split('\n').First(l => l.EndsWith(".ts", StringComparison.Ordinal))}");
+        var files = playlist.Split('\n').Where(l => l.Length > 0 && l[0] != '#').ToList();
+        Assert.NotEmpty(files);
+        Assert.All(files, f => Assert.Contains("?token=", f)); // every file the playlist lists carries the token
+        var segments = await learner.Client.GetStringAsync(folder + files[0]);
+        var segmentUrl = folder + segments.Split('\n').First(l => l.Contains(".ts?token=", StringComparison.Ordinal));
+        var segment = await learner.Client.GetAsync(segmentUrl);
         Assert.Equal("video/mp2t", segment.Content.Headers.ContentType?.MediaType);
         Assert.True((await segment.Content.ReadAsByteArrayAsync()).Length > 1000);
 
-        foreach (var path in new[] { "/media/..%2F..%2Fappsettings.json/x.m3u8", "/media/demo/..%2Fappsettings.json", "/media/demo/.hidden.ts", "/media/demo/index.exe", "/media/%00/index.m3u8" })
-            Assert.InRange((int)(await _app.Client.GetAsync(path)).StatusCode, 400, 499);
+        // No token, a forged one, another stream's: refused. The same URL in a browser the lesson does not allow: refused.
+        var bare = src[..src.IndexOf('?')];
+        foreach (var other in new[] { bare, bare + "?token=forged", src.Replace("/media/", "/media/x", StringComparison.Ordinal) })
+            Assert.Equal(HttpStatusCode.Forbidden, (await learner.Client.GetAsync(other)).StatusCode);
+        using var stranger = new WebUser(_app);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.Client.GetAsync(segmentUrl)).StatusCode);
+
+        // Refunded: the learner's open player stops at its next file.
+        Assert.Equal(Antonio.Web.Commerce.RefundOutcome.Refunded, await _app.Service<Antonio.Web.Commerce.Fulfilment>().RefundAsync(purchase!.Value, null));
+        Assert.Equal(HttpStatusCode.Forbidden, (await learner.Client.GetAsync(segmentUrl)).StatusCode);
+
+        foreach (var hostile in new[] { "/media/..%2F..%2Fappsettings.json/x.m3u8", "/media/demo/..%2Fappsettings.json", "/media/demo/.hidden.ts", "/media/demo/index.exe", "/media/%00/index.m3u8" })
+            Assert.InRange((int)(await learner.Client.GetAsync(hostile)).StatusCode, 400, 499);
+    }
+
+    [Fact]
+    public async Task From_mux_a_lesson_page_carries_a_signed_playback_token_for_its_stream_and_only_for_a_viewer_it_allows()
+    {
+        await using var app = await TestApp.StartAsync(fixture.Database, settings: new Dictionary<string, string?>
+        {
+            ["Antonio:Video:LocalOrigin"] = "false", ["Antonio:Video:StreamUrlFormat"] = "https://stream.mux.com/{0}.m3u8",
+            ["Antonio:Video:MuxSigningKeyId"] = TestCertificates.MuxSigningKeyId, ["Antonio:Video:MuxSigningKey"] = TestCertificates.MuxSigningKey,
+        });
+        var workshop = await SeededData.WorkshopAsync(fixture.Database, 0);
+        var lesson = (await SeededData.LessonsWithReadyVideoAsync(fixture.Database, workshop, free: false))[0];
+        var path = WorkshopLinks.Lesson(workshop, lesson.Lesson);
+        using var buyer = await WebUser.SignedInAsync(app, DemoAccounts.BundleBuyer);
+        var src = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match((await buyer.GetAsync(path)).Body, "data-src=\"([^\"]+)\"").Groups[1].Value);
+        var match = System.Text.RegularExpressions.Regex.Match(src, "^https://stream\\.mux\\.com/([A-Za-z0-9]+)\\.m3u8\\?token=(.+)$");
+        Assert.True(match.Success, src);
+        var claims = Antonio.Tests.Unit.MuxPlaybackTokenTests.Verify(match.Groups[2].Value);
+        Assert.Equal(match.Groups[1].Value, claims.GetProperty("sub").GetString());
+        Assert.InRange(DateTimeOffset.FromUnixTimeSeconds(claims.GetProperty("exp").GetInt64()) - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(50), TimeSpan.FromMinutes(61));
+        var anonymous = await app.GetAsync(path);
+        Assert.DoesNotContain("token=", anonymous.Body);
+        Assert.DoesNotContain("stream.mux.com/" + match.Groups[1].Value, anonymous.Body);
     }
 
     [Theory]

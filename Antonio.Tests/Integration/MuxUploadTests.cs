@@ -39,6 +39,7 @@ public sealed class MuxUploadTests(WritableDatabaseFixture fixture) : IClassFixt
         _app = await TestApp.StartAsync(fixture.Database, settings: new Dictionary<string, string?>
         {
             ["Antonio:Video:MuxTokenId"] = "token-id", ["Antonio:Video:MuxTokenSecret"] = "token-secret", ["Antonio:Video:MuxApiUrl"] = muxUrl,
+            ["Antonio:Video:MuxSigningKeyId"] = TestCertificates.MuxSigningKeyId, ["Antonio:Video:MuxSigningKey"] = TestCertificates.MuxSigningKey,
         });
     }
 
@@ -76,7 +77,8 @@ public sealed class MuxUploadTests(WritableDatabaseFixture fixture) : IClassFixt
         Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("token-id:token-secret")), authorization);
         using var sent = JsonDocument.Parse(body);
         Assert.Equal(videoId.ToString(), sent.RootElement.GetProperty("new_asset_settings").GetProperty("passthrough").GetString());
-        Assert.Equal("public", sent.RootElement.GetProperty("new_asset_settings").GetProperty("playback_policy")[0].GetString());
+        // Signed: the playback id alone plays nothing; pages carry a token for viewers the lesson allows.
+        Assert.Equal("signed", sent.RootElement.GetProperty("new_asset_settings").GetProperty("playback_policy")[0].GetString());
         Assert.Equal(_app.BaseAddress.GetLeftPart(UriPartial.Authority), sent.RootElement.GetProperty("cors_origin").GetString());
         // The browser may send the file there: the storage origin is in the page's connect-src.
         var page = await admin.Client.GetAsync($"/admin/content/{videoId}");

@@ -17,6 +17,9 @@ public sealed class StartupErrorTests
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment.Remove("ConnectionStrings__Postgres");
         start.Environment.Remove("ConnectionStrings__Redis");
+        // Production refuses to start without signed playback; each test names what it is about.
+        start.Environment["Antonio__Video__MuxSigningKeyId"] = TestCertificates.MuxSigningKeyId;
+        start.Environment["Antonio__Video__MuxSigningKey"] = TestCertificates.MuxSigningKey;
         foreach (var (k, v) in env) start.Environment[k] = v;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

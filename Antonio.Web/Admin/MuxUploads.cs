@@ -14,7 +14,8 @@ namespace Antonio.Web.Admin;
 /// </summary>
 public sealed class MuxUploads(HttpClient http, IOptions<VideoOptions> options, SiteUrls site)
 {
-    private static readonly string[] PublicPlayback = ["public"];
+    /// <summary>Signed when the site can sign playback tokens (always in Production): the playback id alone then plays nothing.</summary>
+    private static readonly string[] SignedPlayback = ["signed"], PublicPlayback = ["public"];
 
     /// <returns>The upload URL, or null when Mux refused or answered something else.</returns>
     public async Task<string?> CreateAsync(Guid videoId, CancellationToken ct = default)
@@ -25,7 +26,7 @@ public sealed class MuxUploads(HttpClient http, IOptions<VideoOptions> options, 
             Content = JsonContent.Create(new
             {
                 cors_origin = site.Base.GetLeftPart(UriPartial.Authority),
-                new_asset_settings = new { playback_policy = PublicPlayback, passthrough = videoId.ToString() },
+                new_asset_settings = new { playback_policy = o.SignedPlayback ? SignedPlayback : PublicPlayback, passthrough = videoId.ToString() },
             }),
         };
         request.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{o.MuxTokenId}:{o.MuxTokenSecret}")));

@@ -18,6 +18,7 @@ public static class LearningModule
         var services = builder.Services;
         services.AddSingleton<WorkshopReader>();
         services.AddSingleton<LessonReader>();
+        services.AddSingleton<PlaybackUrls>();
         services.AddSingleton<ProgressService>();
         // The home's own variant first: the catalogue variant would otherwise take every page without route values.
         services.AddSingleton<IViewerPageVariant, LearnerHomePageVariant>();

@@ -86,8 +86,11 @@ internal static class LessonMediaEndpoints
     }
 
     /// <summary>
-    /// HLS from this app: /media/{id}/{file} from the id's folder under the local directory, or the bundled demo
-    /// stream for ids it has no folder for, so the seeded lessons play on a machine with no network.
+    /// HLS from this app: /media/{id}/{file}?token=… from the id's folder under the local directory, or the bundled demo
+    /// stream for ids it has no folder for, so the seeded lessons play on a machine with no network. Every file — each
+    /// playlist and each segment — needs a token (<see cref="PlaybackUrls"/>) minted for this stream and still in date,
+    /// and the viewer asking must still pass the access decision the token names: a refunded learner's open player stops
+    /// at its next segment. Playlists are rewritten so the files they list carry the same token.
     /// </summary>
     private static void MapLocalOrigin(this WebApplication app, VideoOptions video)
     {
@@ -95,13 +98,29 @@ internal static class LessonMediaEndpoints
         var types = new FileExtensionContentTypeProvider();
         types.Mappings[".m3u8"] = "application/vnd.apple.mpegurl";
         types.Mappings[".ts"] = "video/mp2t";
-        app.MapGet("/media/{id}/{file}", (string id, string file) =>
+        app.MapGet("/media/{id}/{file}", async (string id, string file, string? token, HttpContext context, PlaybackUrls playback,
+            WorkshopReader workshops, ViewerContext viewers) =>
         {
             if (!IsPlainName(id) || !IsPlainName(file) || !types.TryGetContentType(file, out var type)) return Results.NotFound();
+            if (playback.Read(token) is not { } grant || grant.PlaybackId != id) return Results.StatusCode(StatusCodes.Status403Forbidden);
+            if (!await AllowsAsync(grant, workshops, viewers, context.RequestAborted)) return Results.StatusCode(StatusCodes.Status403Forbidden);
             var folder = Directory.Exists(Path.Combine(root, id)) ? id : VideoOptions.DemoPlaybackId;
             var path = Path.Combine(root, folder, file);
-            return File.Exists(path) ? Results.File(path, type, enableRangeProcessing: true) : Results.NotFound();
+            if (!File.Exists(path)) return Results.NotFound();
+            // Each viewer's own decision made this response: no shared cache keeps it.
+            context.Response.Headers.CacheControl = "private, max-age=60";
+            return file.EndsWith(".m3u8", StringComparison.Ordinal)
+                ? Results.Text(HlsPlaylist.WithToken(await File.ReadAllTextAsync(path, context.RequestAborted), token!), type)
+                : Results.File(path, type, enableRangeProcessing: true);
         });
+    }
+
+    /// <summary>The decision the grant names, made again for the viewer asking now.</summary>
+    private static async Task<bool> AllowsAsync(PlaybackGrant grant, WorkshopReader workshops, ViewerContext viewers, CancellationToken ct)
+    {
+        if (grant.Workshop is null) return (await viewers.CurrentAsync(ct)).IsAdmin; // an admin's preview
+        if (grant.Lesson is { } lesson) return (await DecideAsync(grant.Workshop, lesson.ToString(), workshops, viewers, ct)).Allowed;
+        return await workshops.GetAsync(grant.Workshop, ct) is { } workshop && AccessRules.ForWorkshop(workshop, await viewers.CurrentAsync(ct)).CanViewWorkshop;
     }
 
     /// <summary>A file or folder name with nothing that could leave the directory.</summary>

@@ -47,6 +47,20 @@ public sealed class VideoOptions
 
     public bool MuxUploads => !string.IsNullOrEmpty(MuxTokenId) && !string.IsNullOrEmpty(MuxTokenSecret);
 
+    /// <summary>
+    /// Mux's URL-signing key (its id, and the private key as Mux gives it: base64 of a PEM): with them, uploads get a
+    /// signed playback policy and pages carry a playback token (PlaybackUrls). Required in Production: without it a
+    /// stream's playback id alone would play it, for anyone, refunded learners too.
+    /// </summary>
+    public string? MuxSigningKeyId { get; set; }
+
+    public string? MuxSigningKey { get; set; }
+
+    public bool SignedPlayback => !string.IsNullOrEmpty(MuxSigningKeyId) && !string.IsNullOrEmpty(MuxSigningKey);
+
+    /// <summary>How long a playback URL a page carries works (longer than any page stays cached: ten minutes).</summary>
+    public TimeSpan PlaybackTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The bundled stream's folder: what the local origin plays for a playback id it has no folder for.</summary>
     public const string DemoPlaybackId = "demo";
 

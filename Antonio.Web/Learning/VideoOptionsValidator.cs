@@ -11,6 +11,17 @@ public sealed class VideoOptionsValidator(IHostEnvironment environment) : IValid
         if (options.MuxUploads && !(Uri.TryCreate(options.MuxApiUrl, UriKind.Absolute, out var api) && api.Scheme is "https" or "http"
                                     && Uri.TryCreate(options.MuxUploadOrigin, UriKind.Absolute, out var storage) && storage.Scheme == "https"))
             return ValidateOptionsResult.Fail("Antonio:Video:MuxApiUrl and Antonio:Video:MuxUploadOrigin must be absolute URLs (the upload origin https).");
+        if (string.IsNullOrEmpty(options.MuxSigningKeyId) != string.IsNullOrEmpty(options.MuxSigningKey))
+            return ValidateOptionsResult.Fail("Antonio:Video:MuxSigningKeyId and Antonio:Video:MuxSigningKey go together: set both (signed playback) or neither.");
+        if (options.SignedPlayback)
+        {
+            using var key = MuxPlaybackToken.ReadKey(options.MuxSigningKey);
+            if (key is null) return ValidateOptionsResult.Fail("Antonio:Video:MuxSigningKey is not a base64-encoded PEM private key (as Mux gives it).");
+        }
+        if (options.PlaybackTokenLifetime < TimeSpan.FromMinutes(15) || options.PlaybackTokenLifetime > TimeSpan.FromDays(1))
+            return ValidateOptionsResult.Fail($"Antonio:Video:PlaybackTokenLifetime must be between 00:15:00 (pages stay cached for up to ten minutes) and 1.00:00:00 (it is {options.PlaybackTokenLifetime}).");
+        if (environment.IsProduction() && !options.LocalOrigin && !options.SignedPlayback)
+            return ValidateOptionsResult.Fail("Antonio:Video:MuxSigningKeyId and Antonio:Video:MuxSigningKey are required in Production: without signed playback a stream's id alone plays it.");
         if (options.LocalOrigin)
         {
             // Not only Production: a Staging site is as public, and the local origin serves every stream it has.
