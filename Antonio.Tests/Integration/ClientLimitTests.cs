@@ -132,4 +132,16 @@ public sealed class ClientLimitTests(WritableDatabaseFixture fixture) : IClassFi
         Assert.InRange(keys.Count, 0, 10);
         Assert.InRange(app.Service<SearchCandidates>().Count, 1, 100);
     }
+
+    [Fact]
+    public async Task Made_up_slugs_are_remembered_only_up_to_a_bound()
+    {
+        await using var app = await TestApp.StartAsync(fixture.Database, settings: new Dictionary<string, string?> { ["Antonio:Cache:MaxRememberedMisses"] = "20" });
+        var slugs = Enumerable.Range(0, 30).Select(i => $"no-such-workshop-{i}-{Guid.NewGuid():N}").ToList();
+        foreach (var slug in slugs) Assert.Equal(404, (await app.GetAsync($"/workshops/{slug}")).Status);
+        Assert.InRange(app.Service<Antonio.Web.Caching.CachedReader>().RememberedMisses, 1, 20);
+        // The first ones are remembered (asked again: no query); the last ones found no room (asked again: the database again).
+        Assert.Equal(0, (await app.GetAsync($"/workshops/{slugs[0]}")).Queries);
+        Assert.True((await app.GetAsync($"/workshops/{slugs[^1]}")).Queries > 0);
+    }
 }

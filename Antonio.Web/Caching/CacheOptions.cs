@@ -17,6 +17,12 @@ public sealed class CacheOptions
     /// </summary>
     public bool RemoveAgain { get; set; } = true;
 
+    /// <summary>
+    /// How many reads that found nothing (a made-up slug, a wrong coupon code) one node remembers at once (<see cref="CachedReader"/>):
+    /// their keys are anyone's choice, so past this a miss is not remembered and the next one asks the database again.
+    /// </summary>
+    public int MaxRememberedMisses { get; set; } = 10_000;
+
     /// <summary>Reads <see cref="Redis"/> from its own place in configuration.</summary>
     public static void Complete(CacheOptions options, IConfiguration configuration) => options.Redis = configuration.GetConnectionString("Redis");
 }

@@ -8,6 +8,8 @@ public sealed class CacheOptionsValidator : IValidateOptions<CacheOptions>
     {
         if (string.IsNullOrWhiteSpace(options.Prefix) || options.Prefix.Any(c => char.IsWhiteSpace(c) || c == ':'))
             return ValidateOptionsResult.Fail($"Antonio:Cache:Prefix '{options.Prefix}' must be a non-empty word without spaces or ':'.");
+        if (options.MaxRememberedMisses < 0)
+            return ValidateOptionsResult.Fail($"Antonio:Cache:MaxRememberedMisses must be 0 or more (it is {options.MaxRememberedMisses}).");
         if (!string.IsNullOrWhiteSpace(options.Redis))
         {
             try

@@ -1,6 +1,7 @@
 using Antonio.Data;
 using Antonio.Web.Observability;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using ZiggyCreatures.Caching.Fusion;
 
 namespace Antonio.Web.Caching;
@@ -10,12 +11,23 @@ namespace Antonio.Web.Caching;
 /// that finishes in the background after a hard timeout never touches a disposed request scope),
 /// and cache reads/misses recorded on the current request for Server-Timing. A read that finds
 /// nothing (an unknown slug, an unknown coupon code) is remembered briefly and only in this node's
-/// memory: anyone can ask for endless made-up names, and they must not fill Redis. Within one request a
+/// memory: anyone can ask for endless made-up names, and they must fill neither Redis nor memory — at most
+/// <see cref="CacheOptions.MaxRememberedMisses"/> are remembered at once (a ledger of them, bounded, admits each).
+/// Within one request a
 /// key is read once (<see cref="RequestReads"/>): several parts of a page ask for the same workshop or
 /// snapshot, and each lookup in the cache checks its tags.
 /// </summary>
-public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDbContext> dbFactory, RequestStatsAccessor stats, IHttpContextAccessor http)
+public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDbContext> dbFactory, RequestStatsAccessor stats, IHttpContextAccessor http,
+    Microsoft.Extensions.Options.IOptions<CacheOptions> options) : IDisposable
 {
+    private readonly MemoryCache _misses = new(new MemoryCacheOptions
+    {
+        SizeLimit = Math.Max(1, options.Value.MaxRememberedMisses),
+    });
+
+    /// <summary>How many misses are remembered now (at most <see cref="CacheOptions.MaxRememberedMisses"/>).</summary>
+    public int RememberedMisses => _misses.Count;
+
     /// <summary>How long "there is no such thing" is remembered (in memory only).</summary>
     public static readonly TimeSpan MissDuration = TimeSpan.FromSeconds(30);
 
@@ -41,6 +53,7 @@ public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDb
                 ctx.Options.IsFailSafeEnabled = false;
                 ctx.Options.SkipDistributedCacheWrite = true;
                 ctx.Options.SkipBackplaneNotifications = true;
+                if (!AdmitMiss(key)) ctx.Options.SkipMemoryCacheWrite = true;
             }
             finished = true;
             return value;
@@ -53,4 +66,14 @@ public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDb
         RequestReads.Remember(context, key, result, () => entryTags ?? tags(result));
         return result;
     }
+
+    /// <summary>Whether there is room to remember one more miss; if so its place is taken for as long as it is remembered.</summary>
+    private bool AdmitMiss(string key)
+    {
+        if (_misses.Count >= options.Value.MaxRememberedMisses) return false;
+        _misses.Set(key, true, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = MissDuration });
+        return true;
+    }
+
+    public void Dispose() => _misses.Dispose();
 }
