@@ -162,4 +162,25 @@ public sealed class AdminJourneyTests(BrowserFixture browser) : OwnDatabaseJourn
             $"SELECT count(*) FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = '{buyer}' AND r.name = 'contributor'"));
         Assert.Equal(0L, await Db.ScalarAsync<long>($"SELECT count(*) FROM audit_entries WHERE action = 'user.role.grant' AND entity_id = '{buyer}'"));
     }
+
+    [Fact]
+    public async Task An_open_editor_of_a_user_who_signed_out_everywhere_closes_itself_without_a_click()
+    {
+        await using var app = await TestApp.StartAsync(Db, settings: new Dictionary<string, string?> { ["Antonio:Sessions:CircuitRevalidationInterval"] = "00:00:01" });
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var _ = context;
+        var admin = await context.NewPageAsync();
+        await admin.GotoAsync("/account/login?returnUrl=%2Fadmin%2Fcoupons%2Fnew");
+        await admin.GetByLabel("Email").FillAsync(DemoAccounts.Admin);
+        await admin.GetByLabel("Password").FillAsync(DemoAccounts.Password);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await admin.WaitForURLAsync(url => url.Contains("/admin/coupons/new", StringComparison.Ordinal));
+        await InteractiveAsync(admin);
+
+        // "Sign out everywhere" from another device: the security stamp changes.
+        var id = await Db.ScalarAsync<Guid>($"SELECT id FROM users WHERE email = '{DemoAccounts.Admin}'");
+        await Db.ExecuteAsync($"UPDATE users SET security_stamp = '{Guid.NewGuid():N}' WHERE id = '{id}'");
+        await app.Service<Antonio.Web.Caching.CacheInvalidator>().UserChangedAsync(id);
+        await admin.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal), new() { Timeout = 15_000 });
+    }
 }

@@ -28,7 +28,7 @@ public sealed class ClientLimitTests(WritableDatabaseFixture fixture) : IClassFi
         return settings;
     }
 
-    private static Dictionary<string, string> ForwardedFor(int i) => new() { ["X-Forwarded-For"] = $"10.9.8.{i}", ["X-Forwarded-Proto"] = "https" };
+    private static Dictionary<string, string> ForwardedFor(int i) => new() { ["X-Forwarded-For"] = $"10.9.8.{i}", ["X-Forwarded-Proto"] = "https", ["CF-IPCountry"] = "IN" };
 
     /// <summary>Each rate-limited endpoint, asked once by the given user with the given headers.</summary>
     private static readonly Dictionary<string, Func<WebUser, Dictionary<string, string>, int, Task<HttpStatusCode>>> Endpoints = new()

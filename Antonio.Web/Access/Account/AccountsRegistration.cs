@@ -18,6 +18,7 @@ public static class AccountsRegistration
     internal static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AddSettings<SessionOptions, SessionOptionsValidator>(SessionOptions.Section);
         var secure = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.AddAuthentication(o =>
         {
