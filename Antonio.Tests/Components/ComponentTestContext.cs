@@ -38,6 +38,8 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddScoped<Antonio.Web.PageCaching.ViewerSlots>(); // not templating: components render for the one viewer
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new Antonio.Web.Learning.VideoOptions()));
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
+        Services.AddSingleton<Antonio.Web.Learning.PlaybackUrls>();
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
     }
 
