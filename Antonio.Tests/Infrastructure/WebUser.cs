@@ -37,6 +37,12 @@ public sealed partial class WebUser : IDisposable
         return m.Success ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) : null;
     }
 
+    [GeneratedRegex("data-src=\"([^\"]+)\"")]
+    private static partial Regex StreamPattern();
+
+    /// <summary>The stream URL of the page's video player (with its playback token), decoded; "" when the page has none.</summary>
+    public static string StreamUrl(string html) => System.Net.WebUtility.HtmlDecode(StreamPattern().Match(html).Groups[1].Value);
+
     /// <summary>The markup of the form whose _handler is <paramref name="handler"/>.</summary>
     public static string FormMarkup(string html, string handler)
     {

@@ -92,7 +92,7 @@ public sealed class LocalVideoUploadTests(WritableDatabaseFixture fixture) : ICl
 
         // The lesson's page gives its reader the stream, with the token every file of it needs.
         using var buyer = await WebUser.SignedInAsync(_app, DemoAccounts.Buyer);
-        var src = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match((await buyer.GetAsync(path)).Body, "data-src=\"([^\"]+)\"").Groups[1].Value);
+        var src = WebUser.StreamUrl((await buyer.GetAsync(path)).Body);
         Assert.StartsWith($"/media/{video.PlaybackId}/index.m3u8?token=", src, StringComparison.Ordinal);
         var playlist = await buyer.Client.GetStringAsync(src);
         Assert.StartsWith("#EXTM3U", playlist, StringComparison.Ordinal);
