@@ -1,7 +1,7 @@
 namespace Antonio.Data.Seeding;
 
 /// <summary>
-/// The named demo accounts, one per access situation in DESIGN.md §5b. All share
+/// The named demo accounts, one per access situation AccessRules decides (Antonio.Web/Access/AccessRules.cs). All share
 /// <see cref="Password"/>; the dev server prints this list at start-up.
 /// </summary>
 public static class DemoAccounts

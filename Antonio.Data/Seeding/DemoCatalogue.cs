@@ -1,7 +1,7 @@
 namespace Antonio.Data.Seeding;
 
 /// <summary>
-/// Which seeded workshop plays which part (DESIGN.md §5), and its title and slug by index, so tests
+/// Which seeded workshop plays which part (free, paid, cohort, tiered), and its title and slug by index, so tests
 /// and the seeder name workshops the same way.
 /// </summary>
 public static class DemoCatalogue

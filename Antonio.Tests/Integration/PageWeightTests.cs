@@ -6,7 +6,7 @@ using Antonio.Web.Learning;
 
 namespace Antonio.Tests.Integration;
 
-/// <summary>DESIGN.md's budget: the JavaScript a learner page ships (before any play intent) is under 60 KB gzip, and no WebAssembly.</summary>
+/// <summary>The budget (README, "Measured"): the JavaScript a learner page ships (before any play intent) is under 60 KB gzip, and no WebAssembly.</summary>
 [Collection(SeededCollection.Name)]
 public sealed partial class PageWeightTests(SeededDatabaseFixture seeded) : IAsyncLifetime
 {

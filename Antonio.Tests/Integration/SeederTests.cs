@@ -78,7 +78,7 @@ public sealed class SeederTests
     }
 }
 
-/// <summary>Every access situation of DESIGN.md §5b has a demo account in the seeded data.</summary>
+/// <summary>Every access situation AccessRules decides (Antonio.Web/Access/AccessRules.cs) has a demo account in the seeded data.</summary>
 [Collection(SeededCollection.Name)]
 public sealed class SeededSituationTests(SeededDatabaseFixture seeded)
 {

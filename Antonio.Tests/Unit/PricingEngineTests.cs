@@ -4,7 +4,7 @@ using Antonio.Web.Commerce;
 
 namespace Antonio.Tests.Unit;
 
-/// <summary>The pricing rules of DESIGN.md §5c, each with its boundaries. Expected figures are written out.</summary>
+/// <summary>The pricing rules (Antonio.Web/Commerce/PricingEngine.cs), each with its boundaries. Expected figures are written out.</summary>
 public sealed class PricingEngineTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);

@@ -43,7 +43,7 @@ public sealed record AccessContext(AccessSnapshot? Snapshot, string Country, Dat
 }
 
 /// <summary>
-/// Every access rule of DESIGN.md §5b, in one pure file: a function of the viewer's snapshot, the
+/// Every access rule, in one pure file: a function of the viewer's snapshot, the
 /// workshop tree, the lesson, the request country and the clock. No I/O, so every case is testable
 /// and a page decides before it writes a protected byte.
 /// </summary>

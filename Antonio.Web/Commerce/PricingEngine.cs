@@ -61,7 +61,7 @@ public sealed record Quote(Guid ProductId, long UnitCents, int Quantity, long Fu
 }
 
 /// <summary>
-/// What a price is (DESIGN.md §5c), as pure functions: no I/O, money in integer cents.
+/// What a price is, as pure functions: no I/O, money in integer cents.
 /// full = unit × quantity − upgrade discount; then exactly one discount, chosen in this order:
 /// a valid PPP discount, else the bulk tier, else the special coupon (a code, else the site-wide sale).
 /// </summary>
