@@ -36,23 +36,39 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-/// <summary>Watches a page: console errors, page errors, failed requests, and every URL it asked for.</summary>
+/// <summary>
+/// Watches a page: console errors, page errors, failed requests, and every URL it asked for. The browser's events
+/// arrive on Playwright's own thread while the test reads, so readers get a copy taken under the lock.
+/// </summary>
 public sealed class PageWatch
 {
-    public List<string> Errors { get; } = [];
-    public List<string> Requests { get; } = [];
+    private readonly List<string> errors = [];
+    private readonly List<string> requests = [];
+
+    public IReadOnlyList<string> Errors { get { lock (errors) return [.. errors]; } }
+    public IReadOnlyList<string> Requests { get { lock (requests) return [.. requests]; } }
 
     public PageWatch(IPage page)
     {
-        page.Console += (_, message) => { if (message.Type == "error") lock (Errors) Errors.Add("console: " + message.Text); };
-        page.PageError += (_, error) => { lock (Errors) Errors.Add("page: " + error); };
+        page.Console += (_, message) => { if (message.Type == "error") lock (errors) errors.Add("console: " + message.Text); };
+        page.PageError += (_, error) => { lock (errors) errors.Add("page: " + error); };
         // A fetch superseded by the next navigation is aborted by the browser by design; anything else is a failure.
         page.RequestFailed += (_, request) =>
         {
             if (request.Failure?.Contains("ERR_ABORTED") == true) return;
-            lock (Errors) Errors.Add($"failed: {request.Url} {request.Failure}");
+            lock (errors) errors.Add($"failed: {request.Url} {request.Failure}");
         };
-        page.Request += (_, request) => { lock (Requests) Requests.Add(request.Url); };
+        page.Request += (_, request) => { lock (requests) requests.Add(request.Url); };
+    }
+
+    /// <summary>Takes the one error the test expects (it must be there, and alone) out of the watch.</summary>
+    public void ExpectOnlyError(string part)
+    {
+        lock (errors)
+        {
+            Assert.Contains(part, Assert.Single(errors), StringComparison.Ordinal);
+            errors.Clear();
+        }
     }
 
     public void AssertClean()
