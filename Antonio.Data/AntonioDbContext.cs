@@ -212,6 +212,7 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
         {
             e.Property(x => x.Route).HasMaxLength(200);
             e.Property(x => x.Name).HasMaxLength(8);
+            e.Property(x => x.Navigation).HasMaxLength(24).HasDefaultValue("navigate");
             e.HasIndex(x => new { x.CreatedAt, x.Route });
         });
 

@@ -1,5 +1,6 @@
--- wrk script for a random mix: every request picks a random line of $BENCH_PATHS (a path) or of
--- $BENCH_PAIRS (a path, a tab, the Cookie header of the signed-in learner who opens it).
+-- wrk script for a random mix: every request picks a random line of $BENCH_PATHS (a path) and, when
+-- $BENCH_SESSIONS is set, a random line of it too (the Cookie header of a signed-in learner): learner × page
+-- drawn independently, so signed-in traffic spreads over the whole catalogue as anonymous traffic does.
 -- Reports through bench-report.lua (one JSON line, with the responses that were not 2xx).
 local function lines(file)
   local t = {}
@@ -8,7 +9,7 @@ local function lines(file)
   return t
 end
 
-local paths, cookies = {}, {}
+local paths, sessions = {}, {}
 local thread_id = 0
 
 setup = function(thread)
@@ -18,19 +19,14 @@ end
 
 init = function(args)
   paths = lines(os.getenv("BENCH_PATHS"))
-  for _, line in ipairs(lines(os.getenv("BENCH_PAIRS"))) do
-    local tab = string.find(line, "\t", 1, true)
-    paths[#paths + 1] = string.sub(line, 1, tab - 1)
-    cookies[#paths] = string.sub(line, tab + 1)
-  end
+  sessions = lines(os.getenv("BENCH_SESSIONS"))
   math.randomseed(1234 + (id or 0))
 end
 
 request = function()
-  local i = math.random(#paths)
   local headers = { ["Accept-Encoding"] = "gzip" }
-  if cookies[i] then headers["Cookie"] = cookies[i] end
-  return wrk.format("GET", paths[i], headers)
+  if #sessions > 0 then headers["Cookie"] = sessions[math.random(#sessions)] end
+  return wrk.format("GET", paths[math.random(#paths)], headers)
 end
 
 -- The same one-line JSON report as every other run (wrk is started from the repository root).

@@ -2,9 +2,12 @@
 # Reproduces every timed budget on this machine and writes docs/benchmarks.md + docs/benchmarks.json.
 #   Release build → the "large" seed (≥100 workshops, ≥50k users, ≥100k purchases) in its own database
 #   → the app on 127.0.0.1 → cold-cache query counts per page (the app's own per-request log)
-#   → wrk at 1, 50 and 500 connections, warm: a static file from the same Kestrel (the baseline), a random
-#     anonymous mix, a random signed-in mix (300 learners with their own progress); one workshop and one
-#     lesson page → the runtime's counters and a CPU profile of the signed-in mix (where its time goes)
+#   → wrk at 1, 50 and 500 connections, after a warm-up: a static file from the same Kestrel (the baseline), a
+#     random anonymous mix over every published workshop and lesson page, the same pages drawn at random for 300
+#     learners with their own progress (learner × page independently); one workshop and one lesson page
+#   → the database during the mixes: average statement time (pg_stat_statements), the share of commands over
+#     50 ms (Npgsql's own histogram), the connection pool at its peak, indexes no mix scanned
+#   → the runtime's counters and a CPU profile of the signed-in mix (where its time goes)
 #   → cache hit rates of the whole run from /metrics
 #   → LCP, CLS and JavaScript bytes of the lesson page in headless Debian Chromium (Playwright).
 # Bounded: every wrk run lasts BENCH_SECONDS (default 8 s); the whole script takes a few minutes.
@@ -95,12 +98,11 @@ LESSON_SQL="WITH w AS (SELECT id, fields->>'slug' AS slug FROM content_resources
           JOIN content_resources s ON s.id = a.child_id AND s.type = 'section' AND s.deleted_at IS NULL AND s.fields->>'state' = 'published'
           JOIN content_links b ON b.parent_id = s.id
           JOIN content_resources c ON c.id = b.child_id AND c.type = 'lesson' AND c.deleted_at IS NULL AND c.fields->>'state' = 'published')"
-# Anonymous: 500 random workshop and lesson pages.
+# Every published workshop and lesson page: both mixes draw from all of them.
 psql "$PGURL" -tAc "$LESSON_SQL SELECT p FROM (SELECT '/workshops/' || slug AS p, md5(id::text) AS k FROM w
-  UNION ALL SELECT '/workshops/' || ws || '/' || ls, md5(id::text) FROM l) x ORDER BY k LIMIT 500" >"$OUT/anonymous-paths.txt"
+  UNION ALL SELECT '/workshops/' || ws || '/' || ls, md5(id::text) FROM l) x ORDER BY k" >"$OUT/catalogue-paths.txt"
 # Signed in: 300 distinct learners who bought something, each with their own progress (about 40% of the
-# lessons they can read, marked complete here), each opening lessons of their own workshops, a few others
-# and their home (/dashboard).
+# lessons they can read, marked complete here).
 LEARNERS_SQL="learners AS (SELECT u.id, u.email FROM users u WHERE u.email LIKE 'learner%' AND EXISTS
     (SELECT 1 FROM purchases p WHERE p.user_id = u.id AND p.status = 'Valid') ORDER BY u.email LIMIT 300),
   owned AS (SELECT DISTINCT lr.id AS uid, lr.email, unnest(e.content_ids) AS wid FROM learners lr
@@ -108,14 +110,7 @@ LEARNERS_SQL="learners AS (SELECT u.id, u.email FROM users u WHERE u.email LIKE 
 psql "$PGURL" -qtAc "$LESSON_SQL, $LEARNERS_SQL INSERT INTO resource_progress (user_id, resource_id, completed_at, created_at)
   SELECT o.uid, l.id, now(), now() FROM owned o JOIN l ON l.wid = o.wid
    WHERE ('x' || substr(md5(o.uid::text || l.id::text), 1, 2))::bit(8)::int < 100 ON CONFLICT DO NOTHING" >/dev/null
-psql "$PGURL" -tAF $'\t' -c "$LESSON_SQL, $LEARNERS_SQL,
-  mine AS (SELECT o.email, '/workshops/' || l.ws || '/' || l.ls AS p, row_number() OVER (PARTITION BY o.email ORDER BY md5(o.uid::text || l.id::text)) AS n
-             FROM owned o JOIN l ON l.wid = o.wid),
-  other AS (SELECT lr.email, '/workshops/' || l.ws || '/' || l.ls AS p, row_number() OVER (PARTITION BY lr.email ORDER BY md5(l.id::text || lr.id::text)) AS n
-              FROM learners lr CROSS JOIN l)
-  SELECT email, p FROM mine WHERE n <= 8 UNION ALL SELECT email, p FROM other WHERE n <= 2
-  UNION ALL SELECT email, '/dashboard' FROM learners" >"$OUT/signed-pairs.txt"
-cut -f1 "$OUT/signed-pairs.txt" | sort -u >"$OUT/learners.txt"
+psql "$PGURL" -tAc "$LESSON_SQL, $LEARNERS_SQL SELECT email FROM learners ORDER BY email" >"$OUT/learners.txt"
 echo "bench: signing in $(wc -l <"$OUT/learners.txt") learners" >&2
 sign_in() { # email → "email<TAB>cookie header value"
   local jar; jar=$(mktemp)
@@ -128,8 +123,8 @@ sign_in() { # email → "email<TAB>cookie header value"
 export -f sign_in; export BASE
 xargs -a "$OUT/learners.txt" -P 4 -I{} bash -c 'sign_in "$@"' _ {} >"$OUT/sessions.txt"
 [ "$(grep -c antonio.auth "$OUT/sessions.txt")" -eq "$(wc -l <"$OUT/learners.txt")" ] || { echo "bench: some learners could not sign in" >&2; exit 1; }
-# One "path<TAB>cookie" line per (learner, lesson): the mix script picks lines at random.
-awk -F'\t' 'NR == FNR { c[$1] = $2; next } { print $2 "\t" c[$1] }' "$OUT/sessions.txt" "$OUT/signed-pairs.txt" >"$OUT/signed-mix.txt"
+# One Cookie header per learner: the mix script draws a learner and a page for each request.
+cut -f2 "$OUT/sessions.txt" >"$OUT/signed-sessions.txt"
 
 # Cold-cache query counts: each page is the first request of a fresh process with a fresh cache
 # prefix; the final count (streamed sections included) comes from the app's per-request log line.
@@ -156,8 +151,8 @@ run() { # name connections path-or-mix [cookie]
   echo "bench: $1 at $2 connections ($SECONDS_PER_RUN s)" >&2
   local threads=$(( $2 < 2 ? 1 : 2 ))
   case "$3" in
-    anonymous-mix) BENCH_PATHS="$OUT/anonymous-paths.txt" BENCH_COOKIES="" wrk -t"$threads" -c"$2" -d"${SECONDS_PER_RUN}s" --timeout 5s -s scripts/bench-mix.lua "$BASE" | tail -1 ;;
-    signed-mix) BENCH_PAIRS="$OUT/signed-mix.txt" wrk -t"$threads" -c"$2" -d"${SECONDS_PER_RUN}s" --timeout 5s -s scripts/bench-mix.lua "$BASE" | tail -1 ;;
+    anonymous-mix) mix "$threads" "$2" "$SECONDS_PER_RUN" "" | tail -1 ;;
+    signed-mix) mix "$threads" "$2" "$SECONDS_PER_RUN" "$OUT/signed-sessions.txt" | tail -1 ;;
     *)
       local extra=(-H "Accept-Encoding: gzip")
       if [ -n "${4:-}" ]; then extra+=(-H "Cookie: $4"); fi
@@ -165,18 +160,38 @@ run() { # name connections path-or-mix [cookie]
       wrk -t"$threads" -c"$2" -d"${SECONDS_PER_RUN}s" --timeout 5s -s scripts/bench-report.lua "${extra[@]}" "$BASE$3" | tail -1 ;;
   esac
 }
-warm_mix() { # touch every page of a mix once, so the runs measure warm caches
-  if [ "$1" = anonymous-mix ]; then xargs -a "$OUT/anonymous-paths.txt" -P 4 -I{} curl -s -o /dev/null "$BASE{}"
-  else while IFS=$'\t' read -r p c; do curl -s -o /dev/null -H "Cookie: $c" "$BASE$p"; done <"$OUT/signed-mix.txt"; fi
+mix() { # threads connections seconds sessions-file ("" for anonymous): a random mix over the whole catalogue
+  BENCH_PATHS="$OUT/catalogue-paths.txt" BENCH_SESSIONS="$4" wrk -t"$1" -c"$2" -d"$3s" --timeout 5s -s scripts/bench-mix.lua "$BASE"
 }
-echo "bench: warming the mixes" >&2
-warm_mix anonymous-mix; warm_mix signed-mix
+# Warm-up: each mix as it will be measured, for BENCH_WARMUP seconds (what a node sees after a while, not after a deploy).
+echo "bench: warming the mixes (${BENCH_WARMUP:-30} s each)" >&2
+mix 2 50 "${BENCH_WARMUP:-30}" "" >/dev/null; mix 2 50 "${BENCH_WARMUP:-30}" "$OUT/signed-sessions.txt" >/dev/null
+
+# The database during the measured runs: statement times from zero, index scans and Npgsql's command histogram
+# from here, and the pool sampled every half second.
+psql "$PGURL" -qtAc "SELECT pg_stat_statements_reset()" >/dev/null
+psql "$PGURL" -tAc "SELECT indexrelname || ' ' || idx_scan FROM pg_stat_user_indexes ORDER BY 1" >"$OUT/index-scans-before.txt"
+db_histogram() { curl -s "http://127.0.0.1:$METRICS_PORT/metrics" | awk '/^db_client_operation_duration_seconds_bucket\{.*le="0.05"/ {f+=$2} /^db_client_operation_duration_seconds_count/ {n+=$2} END {print f+0, n+0}'; }
+HISTOGRAM_BEFORE=$(db_histogram)
+(while true; do curl -s "http://127.0.0.1:$METRICS_PORT/metrics" | awk '/^db_client_connection_count\{.*state="used"/ {u+=$2} /^db_client_connection_max/ {m+=$2} END {print u+0, m+0}'; sleep 0.5; done) >"$OUT/pool-samples.txt" &
+SAMPLER=$!
 declare -A R
 for c in 1 50 500; do
   R[static-$c]=$(run static "$c" /favicon.png)
   R[anonymous-$c]=$(run "anonymous mix" "$c" anonymous-mix)
   R[signed-$c]=$(run "signed-in mix" "$c" signed-mix)
 done
+kill "$SAMPLER" 2>/dev/null || true
+HISTOGRAM_AFTER=$(db_histogram)
+DB_CALLS_AVG=$(psql "$PGURL" -tAc "SELECT COALESCE(sum(calls), 0) || ' ' || round(COALESCE(sum(total_exec_time) / NULLIF(sum(calls), 0), 0)::numeric, 3)
+  FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT ILIKE '%pg_stat%'")
+DB_CALLS=${DB_CALLS_AVG% *}; DB_AVG_MS=${DB_CALLS_AVG#* }
+read -r FAST_BEFORE ALL_BEFORE <<<"$HISTOGRAM_BEFORE"; read -r FAST_AFTER ALL_AFTER <<<"$HISTOGRAM_AFTER"
+DB_SLOW_PERCENT=$(echo "scale=3; n = $ALL_AFTER - $ALL_BEFORE; if (n > 0) 100 * (n - ($FAST_AFTER - $FAST_BEFORE)) / n else 0" | bc)
+DB_COMMANDS=$(echo "$ALL_AFTER - $ALL_BEFORE" | bc)
+POOL_PEAK=$(awk '$2 > 0 { if ($1 > u) u = $1; m = $2 } END {print u+0, m+0}' "$OUT/pool-samples.txt")
+psql "$PGURL" -tAc "SELECT indexrelname || ' ' || idx_scan FROM pg_stat_user_indexes ORDER BY 1" >"$OUT/index-scans-after.txt"
+UNSCANNED=$(join "$OUT/index-scans-before.txt" "$OUT/index-scans-after.txt" | awk '$2 == $3 {print $1}' | jq -R . | jq -s .)
 for c in 1 50; do
   R[workshop-$c]=$(run workshop "$c" "$WORKSHOP")
   R[lesson-$c]=$(run lesson "$c" "$FREE_LESSON")
@@ -191,13 +206,13 @@ rm -f "$OUT/counters.csv" "$OUT/profile.speedscope.json"
 (sleep 2; dotnet dotnet-counters collect -p "$APP_PID" --counters System.Runtime --format csv -o "$OUT/counters.csv" \
   --refresh-interval 2 --duration 00:00:00:10 </dev/null >/dev/null 2>&1) &
 COLLECTOR=$! # wait for this one only: a bare wait would wait for the app, which runs in the background too
-COUNTED=$(BENCH_PAIRS="$OUT/signed-mix.txt" wrk -t2 -c50 -d14s --timeout 5s -s scripts/bench-mix.lua "$BASE" | tail -1); wait "$COLLECTOR"
+COUNTED=$(mix 2 50 14 "$OUT/signed-sessions.txt" | tail -1); wait "$COLLECTOR"
 ALLOC_PER_SECOND=$(grep 'total_allocated' "$OUT/counters.csv" | cut -d, -f5 | awk '{s+=$1; n++} END {print (n ? s/n/2 : 0)}')
 GC_PAUSE_SHARE=$(grep 'gc.pause.time' "$OUT/counters.csv" | cut -d, -f5 | awk '{s+=$1; n++} END {print (n ? 100*s/n/2 : 0)}')
 ALLOC_PER_REQUEST=$(echo "$ALLOC_PER_SECOND / $(echo "$COUNTED" | jq .rps)" | bc)
 (sleep 2; dotnet dotnet-trace collect -p "$APP_PID" --duration 00:00:00:10 --format Speedscope -o "$OUT/profile.nettrace" </dev/null >/dev/null 2>&1) &
 COLLECTOR=$!
-BENCH_PAIRS="$OUT/signed-mix.txt" wrk -t2 -c50 -d14s --timeout 5s -s scripts/bench-mix.lua "$BASE" >/dev/null; wait "$COLLECTOR"
+mix 2 50 14 "$OUT/signed-sessions.txt" >/dev/null; wait "$COLLECTOR"
 PROFILE=$(python3 scripts/bench-profile.py "$OUT/profile.speedscope.json")
 
 # Search on the large set: 200 distinct queries (title words, every third with a typo), each asked once, so
@@ -235,7 +250,9 @@ jq -n --arg machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $
   --argjson a1 "${R[anonymous-1]}" --argjson a50 "${R[anonymous-50]}" --argjson a500 "${R[anonymous-500]}" \
   --argjson g1 "${R[signed-1]}" --argjson g50 "${R[signed-50]}" --argjson g500 "${R[signed-500]}" \
   --argjson w1 "${R[workshop-1]}" --argjson w50 "${R[workshop-50]}" --argjson l1 "${R[lesson-1]}" --argjson l50 "${R[lesson-50]}" \
-  --argjson learners "$(wc -l <"$OUT/learners.txt")" --argjson pairs "$(wc -l <"$OUT/signed-mix.txt")" --argjson anonpaths "$(wc -l <"$OUT/anonymous-paths.txt")" \
+  --argjson learners "$(wc -l <"$OUT/learners.txt")" --argjson pages "$(wc -l <"$OUT/catalogue-paths.txt")" --argjson warmup "${BENCH_WARMUP:-30}" \
+  --argjson dbcalls "$DB_CALLS" --argjson dbavg "$DB_AVG_MS" --argjson dbslow "$DB_SLOW_PERCENT" --argjson dbcommands "$DB_COMMANDS" \
+  --argjson poolused "${POOL_PEAK% *}" --argjson poolmax "${POOL_PEAK#* }" --argjson unscanned "$UNSCANNED" \
   --argjson hit "$HIT_RATE" --argjson reads "$READS" --argjson misses "$MISSES" --argjson probe "$PROBE" \
   --argjson plookups "$PAGE_LOOKUPS" --argjson phits "$PAGE_HITS" --argjson vlookups "$VIEWER_LOOKUPS" --argjson vhits "$VIEWER_HITS" \
   --argjson sp50 "$SEARCH_P50" --argjson sp95 "$SEARCH_P95" --argjson sgin "$SEARCH_GIN" --arg splan "$(echo "$SEARCH_PLAN" | head -3 | tr -s ' ')" \
@@ -247,7 +264,9 @@ jq -n --arg machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $
                    "dashboard after a lesson": $qd, "warm dashboard": $qdwarm},
     wrk: {"static-1": $s1, "static-50": $s50, "static-500": $s500, "anonymous-1": $a1, "anonymous-50": $a50, "anonymous-500": $a500,
           "signed-1": $g1, "signed-50": $g50, "signed-500": $g500, "workshop-1": $w1, "workshop-50": $w50, "lesson-1": $l1, "lesson-50": $l50},
-    mixes: {learners: $learners, signed_pairs: $pairs, anonymous_paths: $anonpaths},
+    mixes: {learners: $learners, pages: $pages, warmup_seconds: $warmup},
+    database: {statement_calls: $dbcalls, average_statement_ms: $dbavg, commands: $dbcommands, commands_over_50ms_percent: $dbslow,
+               pool_peak_used: $poolused, pool_max: $poolmax, indexes_not_scanned: $unscanned},
     cache_hit_rate_percent: $hit, cache_reads: $reads, cache_misses: $misses,
     page_cache_lookups: $plookups, page_cache_hits: $phits, viewer_page_lookups: $vlookups, viewer_page_hits: $vhits,
     signed_profile: {parts: $profile, bytes_allocated_per_request: $allocreq, gc_pause_percent: $gcpause, run: $counted},

@@ -55,17 +55,28 @@ start_postgres() {
     echo "services: initialising PostgreSQL in $pgdata" >&2
     as_pg_owner "$bin/initdb" -D "$pgdata" -U antonio --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
+  # A cluster left running without pg_stat_statements (an older checkout started it) is restarted with it.
+  if as_pg_owner "$bin/pg_ctl" -D "$pgdata" status >/dev/null 2>&1 && ! "$bin/psql" -h 127.0.0.1 -p "$ANTONIO_PG_PORT" -U antonio \
+      -d postgres -tAc "SHOW shared_preload_libraries" 2>/dev/null | grep -q pg_stat_statements; then
+    as_pg_owner "$bin/pg_ctl" -D "$pgdata" -w -t 60 stop -m fast >/dev/null
+  fi
   if ! as_pg_owner "$bin/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
     echo "services: starting PostgreSQL on 127.0.0.1:$ANTONIO_PG_PORT" >&2
-    # fsync off: a disposable local cluster for development and tests, never production.
+    # fsync off: a disposable local cluster for development and tests, never production. pg_stat_statements:
+    # each statement's calls and time, for the bench's and /admin/performance's database figures.
     as_pg_owner "$bin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 start -o \
       "-p $ANTONIO_PG_PORT -c listen_addresses=127.0.0.1 -k /tmp -c max_connections=300 \
-       -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=256MB" >/dev/null
+       -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=256MB \
+       -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=top" >/dev/null
   fi
   if ! "$bin/psql" -h 127.0.0.1 -p "$ANTONIO_PG_PORT" -U antonio -d postgres -tAc \
       "SELECT 1 FROM pg_database WHERE datname = '$ANTONIO_DB'" | grep -q 1; then
     "$bin/createdb" -h 127.0.0.1 -p "$ANTONIO_PG_PORT" -U antonio "$ANTONIO_DB"
   fi
+  # The view lives in a database; template1 gives it to every database created later (the tests' own).
+  for db in template1 "$ANTONIO_DB"; do
+    "$bin/psql" -h 127.0.0.1 -p "$ANTONIO_PG_PORT" -U antonio -d "$db" -qc "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+  done
   export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$ANTONIO_PG_PORT;Username=antonio;Database=$ANTONIO_DB;Maximum Pool Size=100"
 }
 

@@ -1035,6 +1035,14 @@ namespace Antonio.Data.Migrations
                         .HasColumnType("character varying(8)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Navigation")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasDefaultValue("navigate")
+                        .HasColumnName("navigation");
+
                     b.Property<string>("Route")
                         .IsRequired()
                         .HasMaxLength(200)

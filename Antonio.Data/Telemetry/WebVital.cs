@@ -8,5 +8,7 @@ public class WebVital
     /// <summary>TTFB | FCP | LCP | CLS | INP.</summary>
     public string Name { get; set; } = "";
     public double Value { get; set; }
+    /// <summary>How the page view began: one of <see cref="WebVitalRatings.Navigations"/>.</summary>
+    public string Navigation { get; set; } = "navigate";
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -1,23 +1,35 @@
 namespace Antonio.Tests.E2E;
 
 /// <summary>
-/// What the Lighthouse gate holds each page to (median of three runs, mobile defaults, simulated throttling).
-/// Accessibility, best practices and SEO must be 100 and the layout must not shift: those are deterministic.
-/// The timing budgets are what this 2-core CI machine can hold steadily, not the issue's targets (LCP ≤ 1.0 s,
-/// TBT ≤ 50 ms, performance 100): simulated throttling multiplies this machine's own main-thread time by four,
-/// and here Chromium spends ~0.5 s of it on a one-paragraph page (TBT 20–170 ms between runs of the same file)
-/// while blazor.web.js's start-up is one 50–100 ms task (200–400 ms simulated). The same page's TBT moves
-/// between 0.4 and 1.2 s from run to run. docs/benchmarks.md keeps the measured figures. These budgets still
-/// trip on what regresses a page for real: a render-blocking stylesheet or script (FCP), an unsized image or
-/// late content (CLS), a heavy script (TBT, LCP), an unlabelled control or low contrast (accessibility).
+/// What the Lighthouse gate holds every learner page to (median of three runs, metric by metric, mobile defaults,
+/// simulated throttling): issue #27's targets, as they are. The largest paint under a second and within 100 ms of
+/// the page's floor — its own HTML with the scripts removed, measured in the same run; total blocking time at most
+/// 50 ms; performance 100; no layout shift; accessibility, best practices and SEO (where indexable) 100.
 /// </summary>
+/// <remarks>
+/// The noise allowed around the blocking-time and performance targets is the floor's own, measured in the same run:
+/// a script-free copy of the page has no script to block with, so what its runs show above 50 ms (or below 100) is
+/// this 2-core machine parsing and laying out the page, multiplied by four — the page may show as much, never more.
+/// </remarks>
 public static class LighthouseBudgets
 {
-    /// <summary>Lighthouse shows a CLS below 0.005 as "0".</summary>
-    public const double MaxCls = 0.005;
-    public const double MaxFcpMs = 1500;
-    /// <summary>The Core Web Vitals' "good" line.</summary>
-    public const double MaxLcpMs = 2500;
-    public const double MaxTbtMs = 1500;
-    public const double MinPerformance = 0.7;
+    public const double MaxCls = 0;
+    public const double MaxLcpMs = 1000;
+    /// <summary>How far the page's largest paint may be behind its script-free copy's.</summary>
+    public const double MaxLcpOverFloorMs = 100;
+    public const double MaxTbtMs = 50;
+    public const double MinPerformance = 1;
+
+    /// <summary>The timing budgets a measurement misses, each said with its figures; empty when it meets them all.</summary>
+    internal static List<string> TimingsMissed(LighthouseTests.LighthouseResult page, LighthouseTests.LighthouseResult floor)
+    {
+        var missed = new List<string>();
+        if (page.Lcp > MaxLcpMs) missed.Add($"largest contentful paint {page.Lcp:0} ms > {MaxLcpMs} ms");
+        if (page.Lcp > floor.Lcp + MaxLcpOverFloorMs) missed.Add($"largest contentful paint {page.Lcp:0} ms > the floor's {floor.Lcp:0} + {MaxLcpOverFloorMs} ms");
+        var tbtAllowed = Math.Max(MaxTbtMs, floor.Tbt);
+        if (page.Tbt > tbtAllowed) missed.Add($"total blocking time {page.Tbt:0} ms > {tbtAllowed:0} ms (50, or the floor's own)");
+        var performanceAllowed = Math.Min(MinPerformance, floor.Scores["performance"]);
+        if (page.Scores["performance"] < performanceAllowed) missed.Add($"performance {page.Scores["performance"]} < {performanceAllowed}");
+        return missed;
+    }
 }

@@ -58,7 +58,12 @@ public sealed partial class OpsKitTests(WritableDatabaseFixture fixture) : IClas
         await cache.SetAsync("ops:fail-safe", 42, failSafe);
         await Task.Delay(200);
         Assert.Equal(42, await cache.GetOrSetAsync<int>("ops:fail-safe", (_, _) => throw new InvalidOperationException("the database is down"), failSafe));
-        var healthy = await ScrapeAsync(app, "fusioncache_failsafe_activate", "antonio_viewer_page_cache_hits");
+        // Real users' vitals, as rum.js posts them.
+        using (var rum = await app.Client.PostAsync("/rum", new StringContent(
+            """[{"route":"/","name":"LCP","value":900},{"route":"/","name":"INP","value":80},{"route":"/","name":"CLS","value":0}]""",
+            System.Text.Encoding.UTF8, "application/json")))
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, rum.StatusCode);
+        var healthy = await ScrapeAsync(app, "fusioncache_failsafe_activate", "antonio_viewer_page_cache_hits", "antonio_rum_cls");
 
         // A node that cannot reach Redis: its backplane's circuit breaker opens.
         await using var cut = await TestApp.StartAsync(fixture.Database, settings: new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = "127.0.0.1:1" });

@@ -1,6 +1,6 @@
-// The one small script learner pages load besides blazor.web.js. It wires browser-side islands by
-// event delegation (so it keeps working across Blazor's enhanced navigations), loads heavier code only
-// when needed, and reports Core Web Vitals of the first page view to /rum.
+// The one small script learner pages load besides blazor.web.js, once the page has painted (Ui/page-boot.js in
+// Antonio.Web). It wires browser-side islands by event delegation (so it keeps working across Blazor's enhanced
+// navigations), loads heavier code only when needed, and starts the real-user metrics (rum.js).
 
 // The video player (and hls.js, where needed) loads on the first intent to play: a click or a play key on
 // the video. "Up next" leaves a note for the lesson it opens, whose video then starts by itself.
@@ -74,29 +74,11 @@ const autoplayArrived = () => {
   if (video) loadPlayer(video);
 };
 autoplayArrived();
-window.Blazor?.addEventListener?.('enhancedload', autoplayArrived);
-
-(() => {
-  if (!('PerformanceObserver' in window) || !navigator.sendBeacon) return;
-  const route = document.querySelector('meta[name="antonio-route"]')?.content || '/';
-  const vitals = {};
-  const observe = (type, callback) => {
-    try { new PerformanceObserver((list) => list.getEntries().forEach(callback)).observe({ type, buffered: true }); } catch { /* unsupported */ }
-  };
-  const nav = performance.getEntriesByType('navigation')[0];
-  if (nav) vitals.TTFB = nav.responseStart;
-  observe('paint', (e) => { if (e.name === 'first-contentful-paint') vitals.FCP = e.startTime; });
-  observe('largest-contentful-paint', (e) => { vitals.LCP = e.startTime; });
-  let cls = 0;
-  observe('layout-shift', (e) => { if (!e.hadRecentInput) { cls += e.value; vitals.CLS = cls; } });
-  observe('event', (e) => { if (e.interactionId) vitals.INP = Math.max(vitals.INP || 0, e.duration); });
-  let sent = false;
-  const send = () => {
-    if (sent) return;
-    sent = true;
-    const body = Object.entries(vitals).map(([name, value]) => ({ route, name, value: Math.round(value * 1000) / 1000 }));
-    if (body.length) navigator.sendBeacon('/rum', new Blob([JSON.stringify(body)], { type: 'application/json' }));
-  };
-  addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') send(); });
-  addEventListener('pagehide', send);
-})();
+// Blazor starts after this script on most pages (Ui/page-boot.js announces it); its enhanced navigations arrive
+// at a page without reloading this script.
+const onBlazor = (callback) => (window.Blazor ? callback(window.Blazor) : document.addEventListener('antonio:blazor', () => callback(window.Blazor), { once: true }));
+const rum = import('./rum.js');
+onBlazor((blazor) => blazor.addEventListener('enhancedload', () => {
+  autoplayArrived();
+  rum.then((m) => m.pageChanged());
+}));

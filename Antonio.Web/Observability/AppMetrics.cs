@@ -19,6 +19,7 @@ public sealed class AppMetrics : IDisposable
     private readonly Counter<long> _pageHits;
     private readonly Counter<long> _viewerLookups;
     private readonly Counter<long> _viewerHits;
+    private readonly Dictionary<string, Histogram<double>> _webVitals;
 
     public AppMetrics()
     {
@@ -30,7 +31,25 @@ public sealed class AppMetrics : IDisposable
         _pageHits = _meter.CreateCounter<long>("antonio.page_cache.hits", "{hit}", "Anonymous pages served whole from the page cache");
         _viewerLookups = _meter.CreateCounter<long>("antonio.viewer_page_cache.lookups", "{lookup}", "Signed-in pages looked up among the shared templates");
         _viewerHits = _meter.CreateCounter<long>("antonio.viewer_page_cache.hits", "{hit}", "Signed-in pages filled from a shared template");
+        // Real users' Core Web Vitals from /rum, so alert rules can watch each route's 75th percentile. Buckets are
+        // dense around Google's good and poor lines (Antonio.Data/Telemetry/WebVitalRatings.cs).
+        double[] milliseconds = [100, 200, 300, 400, 500, 600, 800, 1000, 1200, 1500, 1800, 2000, 2500, 3000, 4000, 6000, 10000];
+        _webVitals = new()
+        {
+            ["TTFB"] = WebVital("antonio.rum.ttfb", "ms", "Time to first byte of real page views", milliseconds),
+            ["FCP"] = WebVital("antonio.rum.fcp", "ms", "First contentful paint of real page views", milliseconds),
+            ["LCP"] = WebVital("antonio.rum.lcp", "ms", "Largest contentful paint of real page views", milliseconds),
+            ["INP"] = WebVital("antonio.rum.inp", "ms", "Interaction to next paint of real page views", [50, 100, 150, 200, 300, 400, 500, 750, 1000, 2000]),
+            ["CLS"] = WebVital("antonio.rum.cls", "{score}", "Cumulative layout shift of real page views", [0.01, 0.05, 0.1, 0.15, 0.25, 0.5, 1]),
+        };
     }
+
+    private Histogram<double> WebVital(string name, string unit, string description, double[] buckets) =>
+        _meter.CreateHistogram<double>(name, unit, description, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = buckets });
+
+    /// <summary>One real-user measurement; its route is one of the app's own route patterns (RumEndpoint checks).</summary>
+    public void RecordWebVital(string name, double value, string route, string navigation) =>
+        _webVitals[name].Record(value, new TagList { { "route", route }, { "navigation", navigation } });
 
     public void Record(string route, int status, RequestStats stats)
     {

@@ -23,6 +23,8 @@ public static class ObservabilityModule
         services.AddSingleton<RequestLog>();
         services.AddSingleton<AppMetrics>();
         services.AddSingleton<WebVitalsReader>();
+        services.AddSingleton<KnownRoutes>();
+        services.AddSingleton<DatabaseHealthReader>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(AppMetrics.MeterName,
                 // The framework's own: request duration by route (http.server.request.duration), the runtime (GC,

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 namespace Antonio.Web.Security;
 
 /// <summary>
-/// The headers every response carries: a Content-Security-Policy with scripts from this origin only (no
-/// inline script, no eval — blazor.web.js and the island scripts are files), no framing, nosniff, a
+/// The headers every response carries: a Content-Security-Policy with scripts from this origin only (no eval, and
+/// no inline script but the page boot one, allowed by its hash: <see cref="InlineScripts"/>), no framing, nosniff, a
 /// referrer policy and a permissions policy. HSTS is added by the framework in Production.
 /// </summary>
 public sealed class SecurityHeaders
@@ -40,7 +40,7 @@ public sealed class SecurityHeaders
         static string With(string first, IEnumerable<string> more) => string.Join(' ', more.Order(StringComparer.Ordinal).Prepend(first));
         return string.Join("; ",
             "default-src 'self'",
-            "script-src 'self'",
+            $"script-src 'self' {InlineScripts.PageBootSource}",
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data: https:",
             "font-src 'self'",

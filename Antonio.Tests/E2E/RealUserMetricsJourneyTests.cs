@@ -1,0 +1,51 @@
+using Antonio.Data.Seeding;
+using Antonio.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Antonio.Tests.E2E;
+
+/// <summary>
+/// Issue #27's field data, in a real browser: the vendored web-vitals library measures a page load and an enhanced
+/// navigation (the browser's soft navigation: a page view of its own), and /rum files each metric under the route of
+/// the view it belongs to with how that view began. Nothing of it before the page has painted; Blazor only once
+/// the learner shows an intent.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RealUserMetricsJourneyTests(BrowserFixture browser) : OwnDatabaseJourney
+{
+    [Fact]
+    public async Task A_load_and_an_enhanced_navigation_are_each_reported_under_their_own_route()
+    {
+        await Db.ExecuteAsync("DELETE FROM web_vitals");
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var watch = new PageWatch(page);
+
+        await page.GotoAsync("/");
+        // The islands and web-vitals arrive after the first paint; Blazor waits for the learner.
+        await page.WaitForFunctionAsync("() => performance.getEntriesByType('resource').some(e => e.name.includes('/lib/web-vitals/'))");
+        Assert.DoesNotContain(watch.Requests, url => url.Contains("/_framework/blazor.web", StringComparison.Ordinal));
+
+        // The pointer over the page starts Blazor; its enhanced navigation then takes the learner to the catalogue.
+        await page.Mouse.MoveAsync(200, 200);
+        await page.WaitForFunctionAsync("() => !!window.Blazor");
+        await page.Locator("header a[href='/workshops']").First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Workshops");
+        Assert.Equal("/workshops", await page.EvalOnSelectorAsync<string>("meta[name=antonio-route]", "m => m.content"));
+        await page.Locator("h1").ClickAsync(); // an interaction on the new view (its INP)
+
+        // Leaving the page (hidden) sends what is left.
+        await page.CloseAsync(new() { RunBeforeUnload = true });
+        string rows = "";
+        for (var i = 0; i < 50 && !(rows.Contains("/ navigate LCP", StringComparison.Ordinal) && rows.Contains("/workshops enhanced", StringComparison.Ordinal)); i++)
+        {
+            await Task.Delay(200);
+            rows = await Db.ScalarAsync<string>("SELECT COALESCE(string_agg(DISTINCT route || ' ' || navigation || ' ' || name, ', '), '') FROM web_vitals");
+        }
+        foreach (var name in new[] { "TTFB", "FCP", "LCP", "CLS" })
+            Assert.Contains($"/ navigate {name}", rows);
+        Assert.Contains("/workshops enhanced", rows);
+        Assert.DoesNotContain("/workshops navigate", rows);
+        watch.AssertClean();
+    }
+}
