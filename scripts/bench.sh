@@ -171,9 +171,9 @@ mix 2 50 "${BENCH_WARMUP:-30}" "" >/dev/null; mix 2 50 "${BENCH_WARMUP:-30}" "$O
 # from here, and the pool sampled every half second.
 psql "$PGURL" -qtAc "SELECT pg_stat_statements_reset()" >/dev/null
 psql "$PGURL" -tAc "SELECT indexrelname || ' ' || idx_scan FROM pg_stat_user_indexes ORDER BY 1" >"$OUT/index-scans-before.txt"
-db_histogram() { curl -s "http://127.0.0.1:$METRICS_PORT/metrics" | awk '/^db_client_operation_duration_seconds_bucket\{.*le="0.05"/ {f+=$2} /^db_client_operation_duration_seconds_count/ {n+=$2} END {print f+0, n+0}'; }
+db_histogram() { curl -s "http://127.0.0.1:$METRICS_PORT/metrics" | awk '/^db_client_operation_duration_seconds_bucket\{.*le="0.05"/ {f+=$NF} /^db_client_operation_duration_seconds_count/ {n+=$NF} END {print f+0, n+0}'; }
 HISTOGRAM_BEFORE=$(db_histogram)
-(while true; do curl -s "http://127.0.0.1:$METRICS_PORT/metrics" | awk '/^db_client_connection_count\{.*state="used"/ {u+=$2} /^db_client_connection_max/ {m+=$2} END {print u+0, m+0}'; sleep 0.5; done) >"$OUT/pool-samples.txt" &
+(while true; do curl -s "http://127.0.0.1:$METRICS_PORT/metrics" | awk '/^db_client_connection_count\{.*state="used"/ {u+=$NF} /^db_client_connection_max/ {m+=$NF} END {print u+0, m+0}'; sleep 0.5; done) >"$OUT/pool-samples.txt" &
 SAMPLER=$!
 declare -A R
 for c in 1 50 500; do

@@ -141,7 +141,9 @@ public sealed class HostileRequestTests(WritableDatabaseFixture fixture) : IClas
         {
             using var response = await _app.Client.GetAsync(path);
             var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
-            Assert.Contains("script-src 'self';", csp);
+            // Scripts from the site, and one inline script: the page boot script, by the hash of its exact text.
+            Assert.Contains($"script-src 'self' {Antonio.Web.Security.InlineScripts.PageBootSource};", csp);
+            Assert.DoesNotContain("unsafe-inline';", csp.Split(';').First(d => d.Contains("script-src", StringComparison.Ordinal)) + ";");
             Assert.Contains("frame-ancestors 'none'", csp);
             Assert.DoesNotContain("unsafe-eval", csp);
             Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
@@ -149,6 +151,17 @@ public sealed class HostileRequestTests(WritableDatabaseFixture fixture) : IClas
             Assert.True(response.Headers.Contains("Permissions-Policy"), path);
             Assert.False(response.Headers.Contains("Server"), path);
         }
+    }
+
+    [Fact]
+    public async Task The_one_inline_script_a_page_carries_is_the_one_the_policy_allows_by_hash()
+    {
+        var page = await _app.GetAsync("/");
+        var inline = System.Text.RegularExpressions.Regex.Matches(page.Body, @"<script(?![^>]*application/ld\+json)[^>]*>(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => m.Groups[1].Value).Where(text => text.Length > 0).ToList();
+        var boot = Assert.Single(inline);
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(boot)));
+        Assert.Equal($"'sha256-{hash}'", Antonio.Web.Security.InlineScripts.PageBootSource);
     }
 
     [Fact]
