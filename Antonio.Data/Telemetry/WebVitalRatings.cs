@@ -20,6 +20,10 @@ public static class WebVitalRatings
         ["CLS"] = new(0.1, 0.25),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Google's rating of a value (a route is rated by its 75th percentile): good, needs-improvement or poor.</summary>
+    public static string Rating(string name, double value) =>
+        value <= Lines[name].Good ? "good" : value <= Lines[name].Poor ? "needs-improvement" : "poor";
+
     /// <summary>
     /// How a page view began, as web-vitals names it — except Blazor's enhanced navigations, which the browser
     /// sees as soft navigations and /rum stores as "enhanced".
