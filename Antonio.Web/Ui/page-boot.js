@@ -38,7 +38,23 @@
     }).observe({ type: 'paint', buffered: true });
   };
   // A dynamic import, not a script element: adding to the document would restyle it once more.
-  const islands = () => afterPaint(() => import(new URL(urls.islands, document.baseURI).href));
+  let islandsStarted = false;
+  const startIslands = () => {
+    if (islandsStarted) return;
+    islandsStarted = true;
+    import(new URL(urls.islands, document.baseURI).href);
+  };
+  // A play intent before the islands are in is not lost: it is marked on the video and brings them at once.
+  const earlyPlay = (event) => {
+    const video = event.target instanceof Element ? event.target.closest('video[data-player]') : null;
+    if (!video || window.antonioIslands || (event.type === 'keydown' && ![' ', 'Enter', 'k'].includes(event.key))) return;
+    event.preventDefault();
+    video.dataset.playIntent = '';
+    startIslands();
+  };
+  addEventListener('click', earlyPlay, { capture: true });
+  addEventListener('keydown', earlyPlay, { capture: true });
+  const islands = () => afterPaint(startIslands);
   if (document.readyState === 'complete') islands();
   else addEventListener('load', islands, { once: true });
 })();
