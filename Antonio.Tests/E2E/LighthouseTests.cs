@@ -37,25 +37,13 @@ public sealed class LighthouseTests(SeededDatabaseFixture seeded) : IAsyncLifeti
     public static TheoryData<string> Pages => new()
     {
         "home", "catalogue", "workshop", "free lesson", "paywalled lesson", "search", "certificate", "dashboard",
+        // Filled from shared templates (gzip pieces deflated once, the viewer's values stored between them).
+        "signed-in lesson", "solution",
     };
-
-    /// <summary>The signed-in pages filled from shared templates: their target is not met yet.</summary>
-    public static TheoryData<string> TemplatePages => new() { "signed-in lesson", "solution" };
 
     [Theory]
     [MemberData(nameof(Pages))]
     public Task Page_paints_at_its_floor_and_meets_the_budgets(string page) => MeasureAsync(page);
-
-    /// <summary>
-    /// Issue #27, open: a page filled from a shared template is sent as gzip pieces deflated one by one (the
-    /// viewer's values between them), and a lesson's contents list cuts it at every lesson (its progress tick), so
-    /// the page weighs ~18 KB on the wire against its floor's ~14 KB — past the 14.6 KB a first round trip carries
-    /// (ten segments), one round trip more in the simulated network: LCP ~900 ms against the floor's ~750 ms. The
-    /// fix is deflating each piece with the history before it (fixed-length progress values), not a looser budget.
-    /// </summary>
-    [Theory(Skip = "Issue #27: shared-template pages weigh one round trip more than their floor (see the summary)")]
-    [MemberData(nameof(TemplatePages))]
-    public Task Template_page_paints_at_its_floor_and_meets_the_budgets(string page) => MeasureAsync(page);
 
     private async Task MeasureAsync(string page)
     {

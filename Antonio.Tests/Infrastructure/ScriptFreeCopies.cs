@@ -35,7 +35,7 @@ public sealed partial class ScriptFreeCopies : IStartupFilter
         var key = _copies.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var html = await page.Content.ReadAsStringAsync();
         using var packed = new MemoryStream();
-        using (var brotli = new BrotliStream(packed, CompressionLevel.Fastest, leaveOpen: true))
+        using (var brotli = new BrotliStream(packed, Antonio.Web.PageCaching.PageCachingModule.HtmlCompression, leaveOpen: true))
             brotli.Write(Encoding.UTF8.GetBytes(WithoutScripts(html)));
         var headers = page.Headers.Concat(page.Content.Headers).Where(h => !SizeAndHop.Contains(h.Key))
             .Select(h => KeyValuePair.Create(h.Key, h.Value.ToArray())).ToArray();

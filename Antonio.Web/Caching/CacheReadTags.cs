@@ -12,6 +12,9 @@ public sealed class CacheReadTags(HashSet<string> into)
     /// <summary>From now on, this request's cache reads add their entries' tags to <paramref name="into"/>.</summary>
     public static void CollectInto(HttpContext context, HashSet<string> into) => context.Features.Set(new CacheReadTags(into));
 
+    /// <summary>From now on, this request's cache reads are not collected.</summary>
+    public static void Stop(HttpContext context) => context.Features.Set<CacheReadTags>(null);
+
     /// <summary>Where this request's reads put their tags, when someone is collecting them.</summary>
     public static HashSet<string>? Of(HttpContext? context) => context?.Features.Get<CacheReadTags>()?.Tags;
 }

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Components.Infrastructure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Antonio.Web.Components;
 
 /// <summary>
@@ -9,6 +12,12 @@ public static class ComponentsModule
     public static WebApplicationBuilder AddPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // The framework persists services (the antiforgery token, the asset map) into every page for a circuit
+        // to pick up: an encrypted Blazor-Server-Component-State comment of ~750 incompressible bytes on every
+        // learner page, where no circuit ever starts. The manager made without the service provider has no
+        // registry of such services; our circuits need none (OnDemandAntiforgeryStateProvider gives a circuit
+        // no token; no interactive component asks for an asset). Component state still persists.
+        builder.Services.Replace(ServiceDescriptor.Scoped(sp => new ComponentStatePersistenceManager(sp.GetRequiredService<ILogger<ComponentStatePersistenceManager>>())));
         return builder;
     }
 

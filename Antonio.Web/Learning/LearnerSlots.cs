@@ -8,22 +8,20 @@ using Antonio.Web.PageCaching;
 namespace Antonio.Web.Learning;
 
 /// <summary>
-/// A learner's own progress in a shared page: which lessons are done (a class and a tick in the
-/// navigation), the progress summary, the completion form's state, where their player resumes. Read once per request from the
+/// A learner's own progress in a shared page: which lessons are done (a class in the navigation, of fixed width), the progress summary, the completion form's state, where their player resumes. Read once per request from the
 /// cached progress of this viewer in this workshop; the markup is <see cref="ProgressMarkup"/>'s,
 /// encoded once (the two states of each small value, and each cached progress's summary).
 /// </summary>
 internal sealed class LearnerSlots(WorkshopReader workshops, ProgressService progress) : IViewerSlotSource
 {
-    public const string Done = "done", Tick = "tick", Summary = "summary", Complete = "complete", CompleteClass = "completeclass", CompleteLabel = "completelabel", Start = "start";
+    public const string Done = "done", Summary = "summary", Complete = "complete", CompleteClass = "completeclass", CompleteLabel = "completelabel", Start = "start";
 
-    public IReadOnlyCollection<string> Slots { get; } = [Done, Tick, Summary, Complete, CompleteClass, CompleteLabel, Start];
+    public IReadOnlyCollection<string> Slots { get; } = [Done, Summary, Complete, CompleteClass, CompleteLabel, Start];
 
     /// <summary>[slot][0 = not complete, 1 = complete] for every slot but the summary.</summary>
     private static readonly Dictionary<string, byte[][]> ByState = new(StringComparer.Ordinal)
     {
-        [Done] = Both(c => c ? ProgressMarkup.DoneClass : ""),
-        [Tick] = Both(ProgressMarkup.Tick),
+        [Done] = Both(ProgressMarkup.LessonClass),
         [Complete] = Both(ProgressMarkup.CompletePostValue),
         [CompleteClass] = Both(ProgressMarkup.CompleteButtonClass),
         [CompleteLabel] = Both(c => HtmlEncoder.Default.Encode(ProgressMarkup.CompleteButtonLabel(c))),
@@ -31,6 +29,8 @@ internal sealed class LearnerSlots(WorkshopReader workshops, ProgressService pro
 
     /// <summary>The summary of a cached progress (which belongs to one workshop instance: see <see cref="ModuleProgress.Of"/>).</summary>
     private static readonly ConditionalWeakTable<ModuleProgress, Tuple<WorkshopData, byte[]>> Summaries = new();
+
+    public bool HasFixedWidth(string slot) => slot == Done;
 
     public async ValueTask<Func<string, string, byte[]>> PrepareAsync(HttpContext context)
     {

@@ -21,6 +21,9 @@ internal sealed class AntiforgerySlot(IAntiforgery antiforgery, Microsoft.Extens
 
     public IReadOnlyCollection<string> Slots { get; } = [Slot];
 
+    /// <summary>A signed-in viewer's request token is the same size for everyone: fixed fields and a hash of their claims, encrypted.</summary>
+    public bool HasFixedWidth(string slot) => true;
+
     public ValueTask<Func<string, string, byte[]>> PrepareAsync(HttpContext context)
     {
         var cookie = options.Value.Cookie.Name is { } name ? context.Request.Cookies[name] : null;

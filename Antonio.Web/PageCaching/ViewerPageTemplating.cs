@@ -32,13 +32,16 @@ internal sealed class ViewerPageTemplating(RequestDelegate next, ViewerPages pag
         finally
         {
             context.Response.Body = body;
+            // The template is tagged with what the page was rendered from; this viewer's values, read next to fill
+            // it, are theirs alone (their progress changing must not drop the page everyone shares).
+            CacheReadTags.Stop(context);
         }
         var html = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
         // Buffered here, so the response never started while a placeholder showed: the streamed batches tell.
         if (html.Contains("<blazor-ssr>", StringComparison.Ordinal)) UnsettledPage.Mark(context);
-        var template = pages.Cut(html, context.Response);
+        var (template, values) = await pages.CutAsync(context, html);
         if (context.Response.StatusCode == StatusCodes.Status200OK && !UnsettledPage.IsMarked(context))
             await pages.StoreAsync(miss, template, tags, context.RequestAborted);
-        await pages.WriteAsync(context, template);
+        await pages.WriteAsync(context, template, values);
     }
 }

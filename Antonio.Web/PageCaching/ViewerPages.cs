@@ -15,7 +15,7 @@ namespace Antonio.Web.PageCaching;
 /// decision, never the viewer: what differs between two viewers with the same decision is exactly what
 /// the slots hold.
 /// </summary>
-internal sealed class ViewerPages
+internal sealed partial class ViewerPages
 {
     private static readonly FusionCacheEntryOptions Options = new()
     {
@@ -33,10 +33,11 @@ internal sealed class ViewerPages
     private readonly IViewerPageVariant[] _variants;
     private readonly IViewerSlotSource[] _sources;
     private readonly Dictionary<string, int> _sourceOfSlot = new(StringComparer.Ordinal);
+    private readonly ILogger<ViewerPages> _logger;
 
-    public ViewerPages(IFusionCache cache, IEnumerable<IViewerPageVariant> variants, IEnumerable<IViewerSlotSource> sources)
+    public ViewerPages(IFusionCache cache, IEnumerable<IViewerPageVariant> variants, IEnumerable<IViewerSlotSource> sources, ILogger<ViewerPages> logger)
     {
-        (_cache, _variants, _sources) = (cache, [.. variants], [.. sources]);
+        (_cache, _variants, _sources, _logger) = (cache, [.. variants], [.. sources], logger);
         for (var i = 0; i < _sources.Length; i++)
             foreach (var slot in _sources[i].Slots)
                 if (!_sourceOfSlot.TryAdd(slot, i)) throw new InvalidOperationException($"Two sources fill the viewer slot '{slot}'.");
@@ -64,12 +65,19 @@ internal sealed class ViewerPages
         return found.HasValue && ReferenceEquals(found.Value.Basis, page.Variant.Basis) ? found.Value : null;
     }
 
-    /// <summary>Cuts a page rendered in templating mode into a template, with the headers it replays.</summary>
-    public ViewerPageTemplate Cut(string html, HttpResponse response)
+    /// <summary>
+    /// Cuts a page rendered in templating mode into a template, with the headers it replays, and fills it for
+    /// this viewer: a slot of fixed width (<see cref="IViewerSlotSource.HasFixedWidth"/>) takes its width from
+    /// this viewer's value.
+    /// </summary>
+    public async ValueTask<(ViewerPageTemplate Template, byte[][] Values)> CutAsync(HttpContext context, string html)
     {
+        var response = context.Response;
         var headers = Replayed.Where(h => response.Headers.ContainsKey(h)).ToDictionary(h => h, h => response.Headers[h].ToString());
-        return ViewerPageTemplate.Parse(html, headers,
-            slot => _sourceOfSlot.TryGetValue(slot, out var source) ? source : -1);
+        var template = ViewerPageTemplate.Parse(html, headers, slot => _sourceOfSlot.TryGetValue(slot, out var source) ? source : -1);
+        var values = await FillAsync(context, template);
+        var widths = template.Holes.Select((hole, i) => _sources[template.HoleSources[i]].HasFixedWidth(hole.Slot) ? values[i].Length : -1).ToArray();
+        return (template.Compress(widths), values);
     }
 
     /// <summary>Keeps a template with the tags of what it was rendered from, less those its basis already follows.</summary>
@@ -78,15 +86,19 @@ internal sealed class ViewerPages
             Options, page.Variant.CoveredTags is { } covered ? tags.Where(t => !covered.Contains(t)) : tags, ct);
 
     /// <summary>The filled page: gzip when the client takes it (the template's texts are compressed already), else as it is.</summary>
-    public async Task WriteAsync(HttpContext context, ViewerPageTemplate template)
+    public async Task WriteAsync(HttpContext context, ViewerPageTemplate template) => await WriteAsync(context, template, await FillAsync(context, template));
+
+    /// <summary>The page filled with these values (<see cref="CutAsync"/> has them already).</summary>
+    public async Task WriteAsync(HttpContext context, ViewerPageTemplate template, byte[][] values)
     {
-        var values = await FillAsync(context, template);
         var response = context.Response;
         foreach (var (name, value) in template.Headers) response.Headers[name] = value;
         response.Headers.Vary = HeaderNames.AcceptEncoding;
         // Straight into the connection's buffers (on a hit nothing stands between), its length known up front.
         var output = response.BodyWriter;
-        if (AcceptsGzip(context.Request))
+        var fits = template.Fits(values);
+        if (!fits) LogUnfit(_logger, context.Request.Path); // e.g. a request token of another format: correct, only larger
+        if (fits && AcceptsGzip(context.Request))
         {
             response.Headers.ContentEncoding = "gzip";
             response.ContentLength = GzipSegments.Length(template.Deflated, values);
@@ -124,4 +136,7 @@ internal sealed class ViewerPages
     private static bool AcceptsGzip(HttpRequest request) =>
         request.Headers.AcceptEncoding.Count > 0
         && request.GetTypedHeaders().AcceptEncoding.Any(e => (e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) || e.Value == "*") && e.Quality is not 0);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A viewer slot's value on {Path} has another width than the template's viewer had: sent uncompressed")]
+    private static partial void LogUnfit(ILogger logger, PathString path);
 }
