@@ -17,8 +17,12 @@ namespace Antonio.Web.Caching;
 /// key is read once (<see cref="RequestReads"/>): several parts of a page ask for the same workshop or
 /// snapshot, and each lookup in the cache checks its tags.
 /// </summary>
+/// <remarks>
+/// <see cref="FastPathOptions.DataCache"/> off: every read asks the database (the slow path the cache is
+/// compared with); <see cref="FastPathOptions.DataCacheL2"/> off: entries stay in this node's memory.
+/// </remarks>
 public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDbContext> dbFactory, RequestStatsAccessor stats, IHttpContextAccessor http,
-    Microsoft.Extensions.Options.IOptions<CacheOptions> options) : IDisposable
+    Microsoft.Extensions.Options.IOptions<CacheOptions> options, Microsoft.Extensions.Options.IOptionsMonitor<FastPathOptions> fastPaths) : IDisposable
 {
     private readonly MemoryCache _misses = new(new MemoryCacheOptions
     {
@@ -38,6 +42,9 @@ public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDb
         if (RequestReads.TryGet(context, key, out T? known)) return known!;
         var requestStats = stats.Current;
         requestStats?.AddCacheRead();
+        var paths = fastPaths.CurrentValue;
+        if (!paths.DataCache) return await ReadDirectlyAsync(context, key, load, tags, ct);
+        if (!paths.DataCacheL2) options = WithoutL2(options);
         string[]? entryTags = null;
         var (ran, finished) = (false, false);
         var result = await cache.GetOrSetAsync<T>(key, async (ctx, token) =>
@@ -65,6 +72,25 @@ public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDb
         if (CacheReadTags.Of(context) is { } collected) collected.UnionWith(entryTags ?? tags(result));
         RequestReads.Remember(context, key, result, () => entryTags ?? tags(result));
         return result;
+    }
+
+    /// <summary>The slow path: the database, every time (still once per request, and still telling a collecting page cache its tags).</summary>
+    private async ValueTask<T> ReadDirectlyAsync<T>(HttpContext? context, string key, Func<AntonioDbContext, CancellationToken, Task<T>> load,
+        Func<T, IEnumerable<string>> tags, CancellationToken ct)
+    {
+        stats.Current?.AddCacheMiss();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var value = await load(db, ct);
+        if (CacheReadTags.Of(context) is { } collected) collected.UnionWith(tags(value));
+        RequestReads.Remember(context, key, value, () => tags(value));
+        return value;
+    }
+
+    private static FusionCacheEntryOptions WithoutL2(FusionCacheEntryOptions options)
+    {
+        var local = options.Duplicate();
+        local.SkipDistributedCacheRead = local.SkipDistributedCacheWrite = true;
+        return local;
     }
 
     /// <summary>Whether there is room to remember one more miss; if so its place is taken for as long as it is remembered.</summary>

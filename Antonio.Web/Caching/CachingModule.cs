@@ -16,6 +16,7 @@ public static class CachingModule
     public static WebApplicationBuilder AddCaching(this WebApplicationBuilder builder)
     {
         var options = builder.AddSettings<CacheOptions, CacheOptionsValidator>(CacheOptions.Section, CacheOptions.Complete);
+        builder.AddSettings<FastPathOptions, FastPathOptionsValidator>(FastPathOptions.Section);
         var services = builder.Services;
         var cache = services.AddFusionCache()
             .WithOptions(o =>

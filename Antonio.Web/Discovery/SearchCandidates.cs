@@ -14,7 +14,8 @@ namespace Antonio.Web.Discovery;
 /// Every content edit drops them on every node: they are kept under the current search generation, a value in
 /// the shared cache tagged <see cref="CacheTags.Search"/>, which every edit removes.
 /// </summary>
-public sealed class SearchCandidates(IFusionCache cache, IDbContextFactory<AntonioDbContext> dbFactory, Microsoft.Extensions.Options.IOptions<SearchOptions> options) : IDisposable
+public sealed class SearchCandidates(IFusionCache cache, IDbContextFactory<AntonioDbContext> dbFactory, Microsoft.Extensions.Options.IOptions<SearchOptions> options,
+    Microsoft.Extensions.Options.IOptionsMonitor<FastPathOptions> fastPaths) : IDisposable
 {
     /// <summary>How long a query's candidates are kept: a query that found something may be asked again soon; one that found nothing rarely is.</summary>
     public static readonly TimeSpan Found = TimeSpan.FromMinutes(2), NothingFound = TimeSpan.FromSeconds(30);
@@ -26,6 +27,11 @@ public sealed class SearchCandidates(IFusionCache cache, IDbContextFactory<Anton
 
     public async ValueTask<IReadOnlyList<SearchCandidate>> GetAsync(string normalized, CancellationToken ct)
     {
+        if (!fastPaths.CurrentValue.DataCache)
+        {
+            await using var direct = await dbFactory.CreateDbContextAsync(ct);
+            return await SearchQuery.RunAsync(direct, normalized, ct);
+        }
         var generation = await cache.GetOrSetAsync<Guid>(CacheKeys.SearchGeneration(), (ctx, _) =>
         {
             ctx.Tags = [CacheTags.Search];

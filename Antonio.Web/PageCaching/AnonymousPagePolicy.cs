@@ -10,9 +10,10 @@ namespace Antonio.Web.PageCaching;
 /// query string (a query could make every request a new entry; those pages are still served from the
 /// data cache). They vary only by the registered <see cref="IPageVariation"/>s and by whether Blazor's
 /// enhanced navigation asked. Only complete 200 responses that set no cookie of their own are stored,
-/// tagged with the tags of every cache entry they were rendered from.
+/// tagged with the tags of every cache entry they were rendered from. Off with <see cref="FastPathOptions.AnonymousPages"/>.
 /// </summary>
-internal sealed class AnonymousPagePolicy(IEnumerable<IPageVariation> variations, IResponseCompressionProvider compression) : IOutputCachePolicy
+internal sealed class AnonymousPagePolicy(IEnumerable<IPageVariation> variations, IResponseCompressionProvider compression,
+    Microsoft.Extensions.Options.IOptionsMonitor<FastPathOptions> fastPaths) : IOutputCachePolicy
 {
     private readonly IPageVariation[] _variations = [.. variations];
 
@@ -20,7 +21,8 @@ internal sealed class AnonymousPagePolicy(IEnumerable<IPageVariation> variations
     {
         var http = context.HttpContext;
         var request = http.Request;
-        var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        var cacheable = fastPaths.CurrentValue.AnonymousPages
+            && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && !request.QueryString.HasValue
             && http.User.Identity?.IsAuthenticated != true
             && !request.Headers.ContainsKey(HeaderNames.Authorization)

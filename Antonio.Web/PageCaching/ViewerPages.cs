@@ -35,9 +35,12 @@ internal sealed partial class ViewerPages
     private readonly Dictionary<string, int> _sourceOfSlot = new(StringComparer.Ordinal);
     private readonly ILogger<ViewerPages> _logger;
 
-    public ViewerPages(IFusionCache cache, IEnumerable<IViewerPageVariant> variants, IEnumerable<IViewerSlotSource> sources, ILogger<ViewerPages> logger)
+    private readonly Microsoft.Extensions.Options.IOptionsMonitor<FastPathOptions> _fastPaths;
+
+    public ViewerPages(IFusionCache cache, IEnumerable<IViewerPageVariant> variants, IEnumerable<IViewerSlotSource> sources, ILogger<ViewerPages> logger,
+        Microsoft.Extensions.Options.IOptionsMonitor<FastPathOptions> fastPaths)
     {
-        (_cache, _variants, _sources, _logger) = (cache, [.. variants], [.. sources], logger);
+        (_cache, _variants, _sources, _logger, _fastPaths) = (cache, [.. variants], [.. sources], logger, fastPaths);
         for (var i = 0; i < _sources.Length; i++)
             foreach (var slot in _sources[i].Slots)
                 if (!_sourceOfSlot.TryAdd(slot, i)) throw new InvalidOperationException($"Two sources fill the viewer slot '{slot}'.");
@@ -48,7 +51,8 @@ internal sealed partial class ViewerPages
     {
         var request = context.Request;
         if (!HttpMethods.IsGet(request.Method) || request.QueryString.HasValue || context.User.Identity?.IsAuthenticated != true
-            || context.GetEndpoint()?.Metadata.GetMetadata<SharedPageAttribute>() is null)
+            || context.GetEndpoint()?.Metadata.GetMetadata<SharedPageAttribute>() is null
+            || !_fastPaths.CurrentValue.SharesTemplatesWith(context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? ""))
             return null;
         ViewerPageVariant? variant = null;
         foreach (var candidate in _variants)

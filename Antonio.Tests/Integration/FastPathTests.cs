@@ -1,0 +1,171 @@
+using System.Text.RegularExpressions;
+using Antonio.Data.Seeding;
+using Antonio.Tests.Infrastructure;
+using Antonio.Web.Access;
+using Antonio.Web.Caching;
+using Antonio.Web.Learning;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Antonio.Tests.Integration;
+
+/// <summary>
+/// Issue #28: every fast path can be switched off on a running node (Antonio:FastPaths, read again when
+/// configuration changes), and what the fast paths serve equals what the slow path renders.
+/// </summary>
+public sealed partial class FastPathTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await TestApp.StartAsync(fixture.Database);
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private static readonly string[] Switches =
+        [nameof(FastPathOptions.AnonymousPages), nameof(FastPathOptions.SharedTemplates), nameof(FastPathOptions.DataCache), nameof(FastPathOptions.DataCacheL2)];
+
+    /// <summary>What an operator does: change the settings; the app sees the change without a restart.</summary>
+    private void Set(params (string Name, string Value)[] settings)
+    {
+        var configuration = (IConfigurationRoot)_app.Service<IConfiguration>();
+        foreach (var (name, value) in settings) configuration[$"{FastPathOptions.Section}:{name}"] = value;
+        configuration.Reload();
+    }
+
+    private void SetAll(bool on) => Set([.. Switches.Select(s => (s, on ? "true" : "false"))]);
+
+    private static bool FromTemplate(PageResult page) => page.ServerTiming?.Contains("page;desc=\"template\"", StringComparison.Ordinal) == true;
+    private static bool FromPageCache(PageResult page) => page.ServerTiming?.Contains("page;desc=\"hit\"", StringComparison.Ordinal) == true;
+
+    /// <summary>What differs between two renders for the same viewer: freshly encrypted tokens (a form's, a video's playback grant).</summary>
+    [GeneratedRegex("(name=\"__RequestVerificationToken\" value=\"|token=)CfDJ8[A-Za-z0-9_-]+")]
+    private static partial Regex FreshToken();
+
+    /// <summary>Blazor's boundary comments number components in render order; a template renders a few more or fewer.</summary>
+    [GeneratedRegex("<!--/?bl:[0-9]+-->")]
+    private static partial Regex Boundary();
+
+    private static string Normalized(string html) => Boundary().Replace(FreshToken().Replace(html, "${1}TOKEN"), "<!--bl-->");
+
+    private async Task<Dictionary<string, string>> PagesAsync()
+    {
+        var workshop = await SeededData.WorkshopAsync(fixture.Database, 0);
+        var lessons = new LessonNavigator(workshop).Lessons;
+        string Lesson(LessonPosition p) => $"/workshops/{workshop.Slug}/{p.Lesson.Slug}";
+        return new()
+        {
+            ["home"] = "/",
+            ["catalogue"] = "/workshops",
+            ["workshop"] = $"/workshops/{workshop.Slug}",
+            ["free lesson"] = Lesson(lessons.First(p => p.Lesson.IsPublished && AccessRules.IsFreeTier(p.Lesson, p.Section))),
+            ["paid lesson"] = Lesson(SeededData.PaidLesson(workshop)),
+            ["solution"] = Lesson(lessons.First(p => p.Lesson.IsPublished && p.Lesson.Solution is not null && !AccessRules.IsFreeTier(p.Lesson, p.Section))) + "/solution",
+            ["dashboard"] = "/dashboard",
+        };
+    }
+
+    public static TheoryData<string> Personas => new()
+    {
+        "anonymous", DemoAccounts.Buyer, DemoAccounts.BundleBuyer, DemoAccounts.SeatHolder, DemoAccounts.Refunded, DemoAccounts.SubscriberPro,
+        DemoAccounts.CohortEarly, DemoAccounts.ExpiredEntitlement, DemoAccounts.Nobody, DemoAccounts.Admin,
+    };
+
+    [Theory]
+    [MemberData(nameof(Personas))]
+    public async Task What_the_fast_paths_serve_equals_what_every_slow_path_renders(string persona)
+    {
+        using var viewer = persona == "anonymous" ? new WebUser(_app) : await WebUser.SignedInAsync(_app, persona);
+        var fast = new Dictionary<string, PageResult>();
+        SetAll(on: true);
+        foreach (var (page, path) in await PagesAsync())
+        {
+            await viewer.SettledAsync(path); // rendered (and kept)
+            fast[page] = await viewer.GetAsync(path); // from the template or the page cache
+        }
+        // The fast paths really answered: every page of a signed-in learner from a template, every anonymous page from
+        // the page cache. A viewer with a role (an admin sees drafts) is never shared a page: theirs are rendered.
+        var served = fast.Where(p => p.Value.Status == 200).ToList();
+        Assert.NotEmpty(served);
+        Assert.All(served, p => Assert.True(persona switch
+        {
+            "anonymous" => FromPageCache(p.Value),
+            DemoAccounts.Admin => !FromTemplate(p.Value),
+            _ => FromTemplate(p.Value),
+        }, $"{p.Key}: {p.Value.ServerTiming}"));
+
+        // The page caches off (the data cache stays on: without it every read is a query that completes later, and
+        // the page streams its sections in — the same content in another shape; Each_switch… covers that path).
+        Set((nameof(FastPathOptions.AnonymousPages), "false"), (nameof(FastPathOptions.SharedTemplates), "false"));
+        try
+        {
+            foreach (var (page, path) in await PagesAsync())
+            {
+                var slow = await viewer.SettledAsync(path);
+                Assert.False(FromTemplate(slow) || FromPageCache(slow), $"{page} still came from a page cache with both switched off");
+                Assert.Equal(fast[page].Status, slow.Status);
+                Assert.Equal(Normalized(slow.Body), Normalized(fast[page].Body));
+            }
+        }
+        finally
+        {
+            SetAll(on: true);
+        }
+    }
+
+    [Fact]
+    public async Task Each_switch_turns_its_fast_path_off_on_a_running_node()
+    {
+        var workshop = await SeededData.WorkshopAsync(fixture.Database, 0);
+        var path = $"/workshops/{workshop.Slug}";
+        await _app.SettledAsync(path);
+        Assert.True(FromPageCache(await _app.Anonymous.GetAsync(path)));
+        Set((nameof(FastPathOptions.AnonymousPages), "false"));
+        Assert.False(FromPageCache(await _app.Anonymous.GetAsync(path)));
+        Set((nameof(FastPathOptions.AnonymousPages), "true"));
+        Assert.True(FromPageCache(await _app.Anonymous.GetAsync(path)));
+
+        using var buyer = await WebUser.SignedInAsync(_app, DemoAccounts.Buyer);
+        await buyer.SettledAsync(path);
+        Assert.True(FromTemplate(await buyer.GetAsync(path)));
+        Set((nameof(FastPathOptions.SharedTemplates), "false"));
+        var rendered = await buyer.GetAsync(path);
+        Assert.False(FromTemplate(rendered));
+        Set((nameof(FastPathOptions.SharedTemplates), "true"));
+
+        // The data cache off: every read asks the database (the page renders from queries, not cache hits).
+        Set((nameof(FastPathOptions.AnonymousPages), "false"), (nameof(FastPathOptions.DataCache), "false"));
+        try
+        {
+            var first = await _app.Anonymous.GetAsync(path);
+            var second = await _app.Anonymous.GetAsync(path);
+            Assert.True(second.Queries > 0, "with the data cache off a page still rendered without a query");
+            Assert.Equal(first.Queries, second.Queries);
+        }
+        finally
+        {
+            Set((nameof(FastPathOptions.AnonymousPages), "true"), (nameof(FastPathOptions.DataCache), "true"));
+        }
+        await _app.SettledAsync(path);
+        Assert.Equal(0, (await _app.Anonymous.GetAsync(path)).Queries);
+    }
+
+    [Fact]
+    public void A_rollout_share_is_stable_per_viewer_and_close_to_its_percentage()
+    {
+        var options = new FastPathOptions { SharedTemplatesPercent = 25 };
+        var viewers = Enumerable.Range(0, 4000).Select(_ => Guid.NewGuid().ToString()).ToList();
+        var share = viewers.Count(options.SharesTemplatesWith) / (double)viewers.Count;
+        Assert.InRange(share, 0.22, 0.28);
+        Assert.All(viewers.Take(100), v => Assert.Equal(options.SharesTemplatesWith(v), new FastPathOptions { SharedTemplatesPercent = 25 }.SharesTemplatesWith(v)));
+        Assert.False(new FastPathOptions { SharedTemplates = false }.SharesTemplatesWith(viewers[0]));
+        Assert.True(new FastPathOptions().SharesTemplatesWith(viewers[0]));
+    }
+
+    [Fact]
+    public void A_share_outside_zero_to_a_hundred_stops_start_up()
+    {
+        var result = new FastPathOptionsValidator().Validate(null, new FastPathOptions { SharedTemplatesPercent = 101 });
+        Assert.True(result.Failed);
+        Assert.Contains("SharedTemplatesPercent", result.FailureMessage);
+    }
+}
