@@ -13,7 +13,9 @@ namespace Antonio.Tests.E2E;
 /// Not held yet (issue #27 stays open for it): on a fresh clone the dashboard's islands and web-vitals measured
 /// 83–99 ms of blocking against its floor's 59–64 ms. Until that is found and cut, the gate holds a page to its
 /// floor's blocking time plus <see cref="InterimTbtOverFloorMs"/> (one long task's worth) and its floor's
-/// performance score less one point — a guard against regressions, said as such, not the target.
+/// performance score less one point — a guard against regressions, said as such, not the target. Every run says
+/// which pages the guard let through that the target would not (<see cref="TargetsMissedUnderGuard"/>, in
+/// artifacts/lighthouse-summary.txt), so the gap stays in sight until the guards go.
 /// </remarks>
 public static class LighthouseBudgets
 {
@@ -38,6 +40,20 @@ public static class LighthouseBudgets
         if (page.Tbt > tbtAllowed) missed.Add($"total blocking time {page.Tbt:0} ms > {tbtAllowed:0} ms (50, or the floor's own + {InterimTbtOverFloorMs})");
         var performanceAllowed = Math.Min(MinPerformance, floor.Scores["performance"] - InterimPerformanceBelowFloor);
         if (page.Scores["performance"] < performanceAllowed) missed.Add($"performance {page.Scores["performance"]} < {performanceAllowed}");
+        return missed;
+    }
+
+    /// <summary>
+    /// What the interim guards let through: blocking time over 50 ms where the floor itself stayed under it (no
+    /// noise of the floor's to excuse it), a performance score under 100 where the floor's was 100.
+    /// </summary>
+    internal static List<string> TargetsMissedUnderGuard(LighthouseTests.LighthouseResult page, LighthouseTests.LighthouseResult floor)
+    {
+        var missed = new List<string>();
+        var tbtTarget = Math.Max(MaxTbtMs, floor.Tbt);
+        if (page.Tbt > tbtTarget) missed.Add($"total blocking time {page.Tbt:0} ms > {tbtTarget:0} ms");
+        var performanceTarget = Math.Min(MinPerformance, floor.Scores["performance"]);
+        if (page.Scores["performance"] < performanceTarget) missed.Add($"performance {page.Scores["performance"]} < {performanceTarget}");
         return missed;
     }
 }

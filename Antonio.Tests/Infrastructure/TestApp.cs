@@ -124,6 +124,12 @@ public sealed record PageResult(int Status, string Body, RequestRecord Record, s
 {
     public int Queries => Record.Queries;
 
+    /// <summary>Served whole from the anonymous page cache (Server-Timing's page;desc="hit").</summary>
+    public bool FromPageCache => ServerTiming?.Contains("page;desc=\"hit\"", StringComparison.Ordinal) == true;
+
+    /// <summary>Filled from a shared signed-in template (Server-Timing's page;desc="template").</summary>
+    public bool FromTemplate => ServerTiming?.Contains("page;desc=\"template\"", StringComparison.Ordinal) == true;
+
     /// <summary>Whether Blazor streamed part of the page after its first flush (a placeholder was shown).</summary>
     public bool Streamed => Body.Contains("<blazor-ssr>", StringComparison.Ordinal);
 }

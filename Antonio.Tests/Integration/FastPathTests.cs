@@ -34,8 +34,6 @@ public sealed partial class FastPathTests(WritableDatabaseFixture fixture) : ICl
 
     private void SetAll(bool on) => Set([.. Switches.Select(s => (s, on ? "true" : "false"))]);
 
-    private static bool FromTemplate(PageResult page) => page.ServerTiming?.Contains("page;desc=\"template\"", StringComparison.Ordinal) == true;
-    private static bool FromPageCache(PageResult page) => page.ServerTiming?.Contains("page;desc=\"hit\"", StringComparison.Ordinal) == true;
 
     /// <summary>What differs between two renders for the same viewer: freshly encrypted tokens (a form's, a video's playback grant).</summary>
     [GeneratedRegex("(name=\"__RequestVerificationToken\" value=\"|token=)CfDJ8[A-Za-z0-9_-]+")]
@@ -88,9 +86,9 @@ public sealed partial class FastPathTests(WritableDatabaseFixture fixture) : ICl
         Assert.NotEmpty(served);
         Assert.All(served, p => Assert.True(persona switch
         {
-            "anonymous" => FromPageCache(p.Value),
-            DemoAccounts.Admin => !FromTemplate(p.Value),
-            _ => FromTemplate(p.Value),
+            "anonymous" => p.Value.FromPageCache,
+            DemoAccounts.Admin => !p.Value.FromTemplate,
+            _ => p.Value.FromTemplate,
         }, $"{p.Key}: {p.Value.ServerTiming}"));
 
         // The page caches off (the data cache stays on: without it every read is a query that completes later, and
@@ -101,7 +99,7 @@ public sealed partial class FastPathTests(WritableDatabaseFixture fixture) : ICl
             foreach (var (page, path) in await PagesAsync())
             {
                 var slow = await viewer.SettledAsync(path);
-                Assert.False(FromTemplate(slow) || FromPageCache(slow), $"{page} still came from a page cache with both switched off");
+                Assert.False(slow.FromTemplate || slow.FromPageCache, $"{page} still came from a page cache with both switched off");
                 Assert.Equal(fast[page].Status, slow.Status);
                 Assert.Equal(Normalized(slow.Body), Normalized(fast[page].Body));
             }
@@ -118,18 +116,18 @@ public sealed partial class FastPathTests(WritableDatabaseFixture fixture) : ICl
         var workshop = await SeededData.WorkshopAsync(fixture.Database, 0);
         var path = $"/workshops/{workshop.Slug}";
         await _app.SettledAsync(path);
-        Assert.True(FromPageCache(await _app.Anonymous.GetAsync(path)));
+        Assert.True((await _app.Anonymous.GetAsync(path)).FromPageCache);
         Set((nameof(FastPathOptions.AnonymousPages), "false"));
-        Assert.False(FromPageCache(await _app.Anonymous.GetAsync(path)));
+        Assert.False((await _app.Anonymous.GetAsync(path)).FromPageCache);
         Set((nameof(FastPathOptions.AnonymousPages), "true"));
-        Assert.True(FromPageCache(await _app.Anonymous.GetAsync(path)));
+        Assert.True((await _app.Anonymous.GetAsync(path)).FromPageCache);
 
         using var buyer = await WebUser.SignedInAsync(_app, DemoAccounts.Buyer);
         await buyer.SettledAsync(path);
-        Assert.True(FromTemplate(await buyer.GetAsync(path)));
+        Assert.True((await buyer.GetAsync(path)).FromTemplate);
         Set((nameof(FastPathOptions.SharedTemplates), "false"));
         var rendered = await buyer.GetAsync(path);
-        Assert.False(FromTemplate(rendered));
+        Assert.False(rendered.FromTemplate);
         Set((nameof(FastPathOptions.SharedTemplates), "true"));
 
         // The data cache off: every read asks the database (the page renders from queries, not cache hits).

@@ -20,7 +20,6 @@ public sealed class PageCacheTests(WritableDatabaseFixture fixture) : IClassFixt
     /// <summary>The lesson body's element (the bare class name is also in the inlined stylesheet).</summary>
     private const string LessonBody = "class=\"prose lesson-body\"";
 
-    private static bool FromPageCache(PageResult page) => page.ServerTiming?.Contains("page;desc=\"hit\"", StringComparison.Ordinal) == true;
 
     private async Task<(WorkshopData Workshop, string PaidLesson)> PaidAsync(int index)
     {
@@ -36,8 +35,8 @@ public sealed class PageCacheTests(WritableDatabaseFixture fixture) : IClassFixt
         {
             var first = await _app.SettledAsync(path);
             var second = await _app.GetAsync(path);
-            Assert.False(FromPageCache(first), path);
-            Assert.True(FromPageCache(second), $"{path}: {second.ServerTiming}");
+            Assert.False(first.FromPageCache, path);
+            Assert.True(second.FromPageCache, $"{path}: {second.ServerTiming}");
             Assert.Equal(0, second.Queries);
             Assert.Equal(0, second.Record.CacheReads); // nothing rendered: no data read at all
             Assert.Equal(first.Body, second.Body);
@@ -50,17 +49,17 @@ public sealed class PageCacheTests(WritableDatabaseFixture fixture) : IClassFixt
         var (_, lesson) = await PaidAsync(1);
         var anonymous = await _app.SettledAsync(lesson);
         Assert.Contains("class=\"paywall\"", anonymous.Body);
-        Assert.True(FromPageCache(await _app.GetAsync(lesson)));
+        Assert.True((await _app.GetAsync(lesson)).FromPageCache);
 
         using var buyer = await WebUser.SignedInAsync(_app, DemoAccounts.Buyer); // owns Essentials (workshops 0–2)
         var bought = await buyer.GetAsync(lesson);
-        Assert.False(FromPageCache(bought));
+        Assert.False(bought.FromPageCache);
         Assert.DoesNotContain("class=\"paywall\"", bought.Body);
         Assert.Contains(LessonBody, bought.Body);
-        Assert.False(FromPageCache(await buyer.GetAsync(lesson)));
+        Assert.False((await buyer.GetAsync(lesson)).FromPageCache);
 
         var again = await _app.GetAsync(lesson);
-        Assert.True(FromPageCache(again));
+        Assert.True(again.FromPageCache);
         Assert.Contains("class=\"paywall\"", again.Body);
         Assert.DoesNotContain(LessonBody, again.Body);
     }
@@ -71,16 +70,16 @@ public sealed class PageCacheTests(WritableDatabaseFixture fixture) : IClassFixt
         var (tree, _) = await PaidAsync(2);
         var path = $"/workshops/{tree.Slug}";
         await _app.SettledAsync(path);
-        Assert.True(FromPageCache(await _app.GetAsync(path)));
-        Assert.False(FromPageCache(await _app.GetAsync(path + "?code=NOPE")));
-        Assert.False(FromPageCache(await _app.GetAsync(path + "?code=NOPE")));
+        Assert.True((await _app.GetAsync(path)).FromPageCache);
+        Assert.False((await _app.GetAsync(path + "?code=NOPE")).FromPageCache);
+        Assert.False((await _app.GetAsync(path + "?code=NOPE")).FromPageCache);
         var india = new Dictionary<string, string> { ["CF-IPCountry"] = "IN" };
-        Assert.False(FromPageCache(await _app.SettledAsync(path, india)));
-        Assert.True(FromPageCache(await _app.GetAsync(path, india)));
-        Assert.True(FromPageCache(await _app.GetAsync(path, new Dictionary<string, string> { ["CF-IPCountry"] = "in" }))); // same country
+        Assert.False((await _app.SettledAsync(path, india)).FromPageCache);
+        Assert.True((await _app.GetAsync(path, india)).FromPageCache);
+        Assert.True((await _app.GetAsync(path, new Dictionary<string, string> { ["CF-IPCountry"] = "in" })).FromPageCache); // same country
         // Countries without a PPP offer see the same page as the default country: one copy for all of them.
-        Assert.True(FromPageCache(await _app.GetAsync(path, new Dictionary<string, string> { ["CF-IPCountry"] = "CH" })));
-        Assert.True(FromPageCache(await _app.GetAsync(path, new Dictionary<string, string> { ["CF-IPCountry"] = "ZZ" })));
+        Assert.True((await _app.GetAsync(path, new Dictionary<string, string> { ["CF-IPCountry"] = "CH" })).FromPageCache);
+        Assert.True((await _app.GetAsync(path, new Dictionary<string, string> { ["CF-IPCountry"] = "ZZ" })).FromPageCache);
     }
 
     [Fact]
@@ -91,7 +90,7 @@ public sealed class PageCacheTests(WritableDatabaseFixture fixture) : IClassFixt
         var india = new Dictionary<string, string> { ["CF-IPCountry"] = "IN" };
         await _app.SettledAsync(path, india);
         var cachedIndia = await _app.GetAsync(path, india);
-        Assert.True(FromPageCache(cachedIndia));
+        Assert.True(cachedIndia.FromPageCache);
         Assert.Contains("India", cachedIndia.Body);
         var us = await _app.GetAsync(path);
         Assert.DoesNotContain("India", us.Body);
@@ -104,20 +103,20 @@ public sealed class PageCacheTests(WritableDatabaseFixture fixture) : IClassFixt
         var lesson = new LessonNavigator(tree).Lessons[0].Lesson;
         var pages = new[] { "/workshops", $"/workshops/{tree.Slug}", $"/workshops/{tree.Slug}/{lesson.Slug}" };
         foreach (var page in pages) await _app.SettledAsync(page);
-        foreach (var page in pages) Assert.True(FromPageCache(await _app.GetAsync(page)), page);
+        foreach (var page in pages) Assert.True((await _app.GetAsync(page)).FromPageCache, page);
 
         Assert.Equal(EditOutcome.Saved, await _app.Service<ContentEditor>().UpdateFieldsAsync(tree.Id, null, f => f.Title = "Renamed for the page cache"));
         foreach (var page in pages)
         {
             var fresh = await _app.GetAsync(page);
-            Assert.False(FromPageCache(fresh), page);
+            Assert.False(fresh.FromPageCache, page);
             Assert.Contains("Renamed for the page cache", fresh.Body);
         }
         // A page no edit touched stays cached.
         var other = await SeededData.WorkshopAsync(fixture.Database, 7);
         await _app.SettledAsync($"/workshops/{other.Slug}");
         Assert.Equal(EditOutcome.Saved, await _app.Service<ContentEditor>().UpdateFieldsAsync(lesson.Id, null, f => f.Description = "touched"));
-        Assert.True(FromPageCache(await _app.GetAsync($"/workshops/{other.Slug}")));
+        Assert.True((await _app.GetAsync($"/workshops/{other.Slug}")).FromPageCache);
     }
 
     [Fact]
@@ -126,6 +125,6 @@ public sealed class PageCacheTests(WritableDatabaseFixture fixture) : IClassFixt
         var first = await _app.GetAsync("/workshops/no-such-workshop");
         var second = await _app.GetAsync("/workshops/no-such-workshop");
         Assert.Equal((404, 404), (first.Status, second.Status));
-        Assert.False(FromPageCache(second));
+        Assert.False(second.FromPageCache);
     }
 }

@@ -24,7 +24,6 @@ public sealed partial class SharedTemplateTests(WritableDatabaseFixture fixture)
     /// <summary>The lesson body's element (the bare class name is also in the inlined stylesheet).</summary>
     private const string LessonBody = "class=\"prose lesson-body\"";
 
-    private static bool FromTemplate(PageResult page) => page.ServerTiming?.Contains("page;desc=\"template\"", StringComparison.Ordinal) == true;
 
     [GeneratedRegex("<li class=\"[^\"]*\\bdone\\b[^\"]*\">.*?href=\"([^\"]+)\"", RegexOptions.Singleline)]
     private static partial Regex DoneLesson();
@@ -48,13 +47,13 @@ public sealed partial class SharedTemplateTests(WritableDatabaseFixture fixture)
 
         using var buyer = await WebUser.SignedInAsync(_app, DemoAccounts.Buyer);
         var first = await buyer.GetAsync(path);
-        Assert.False(FromTemplate(first));
+        Assert.False(first.FromTemplate);
         Assert.Contains(DemoAccounts.Buyer, first.Body);
         Assert.Equal([$"/workshops/{workshop.Slug}/{lessons[0].Lesson.Slug}"], DoneIn(first.Body));
 
         using var other = await WebUser.SignedInAsync(_app, DemoAccounts.BundleBuyer);
         var shared = await other.GetAsync(path);
-        Assert.True(FromTemplate(shared), shared.ServerTiming);
+        Assert.True(shared.FromTemplate, shared.ServerTiming);
         Assert.InRange(shared.Queries, 0, 2); // this learner's own snapshot and progress, read for the first time
         Assert.Equal(0, (await other.GetAsync(path)).Queries);
         Assert.Contains(DemoAccounts.BundleBuyer, shared.Body);
@@ -125,7 +124,7 @@ public sealed partial class SharedTemplateTests(WritableDatabaseFixture fixture)
                     Assert.False(Regex.IsMatch(page.Body, "(?<![\\w.-])" + Regex.Escape(other)), $"{who} on {path} sees {other}");
                 if (email != "") Assert.Contains(email, page.Body);
                 Assert.DoesNotContain("x-vh-", page.Body);
-                if (FromTemplate(page)) Interlocked.Increment(ref templated);
+                if (page.FromTemplate) Interlocked.Increment(ref templated);
             }
             finally
             {
@@ -165,8 +164,8 @@ public sealed partial class SharedTemplateTests(WritableDatabaseFixture fixture)
         var path = $"/workshops/{workshop.Slug}/{lesson.Slug}";
         using var buyer = await WebUser.SignedInAsync(_app, DemoAccounts.Buyer);
         using var other = await WebUser.SignedInAsync(_app, DemoAccounts.BundleBuyer);
-        Assert.False(FromTemplate(await buyer.GetAsync(path)));
-        Assert.True(FromTemplate(await other.GetAsync(path)));
+        Assert.False((await buyer.GetAsync(path)).FromTemplate);
+        Assert.True((await other.GetAsync(path)).FromTemplate);
 
         // The template was rendered after both the workshop and this viewer's access had been read for
         // its key: it still goes stale with them, and with the lesson.
@@ -183,10 +182,10 @@ public sealed partial class SharedTemplateTests(WritableDatabaseFixture fixture)
         }
 
         // Completing a lesson changes the learner's own slots, not the page the others share.
-        Assert.True(FromTemplate(await other.GetAsync(path)));
+        Assert.True((await other.GetAsync(path)).FromTemplate);
         await CompleteAsync(DemoAccounts.Buyer, lesson.Id);
         var shared = await other.GetAsync(path);
-        Assert.True(FromTemplate(shared), "one learner's progress dropped the page every learner shares");
+        Assert.True(shared.FromTemplate, "one learner's progress dropped the page every learner shares");
         Assert.DoesNotContain(path, DoneIn(shared.Body));
         Assert.Contains(path, DoneIn((await buyer.GetAsync(path)).Body));
     }
@@ -237,7 +236,7 @@ public sealed partial class SharedTemplateTests(WritableDatabaseFixture fixture)
         request.Headers.Add("Accept-Encoding", "gzip");
         using var response = await buyer.Client.SendAsync(request);
         var sent = (await response.Content.ReadAsByteArrayAsync()).Length;
-        var whole = Antonio.Web.PageCaching.GzipSegments.Deflate(System.Text.Encoding.UTF8.GetBytes(plain)).Length;
+        var whole = Unit.GzipSegmentsTests.DeflatedAlone(System.Text.Encoding.UTF8.GetBytes(plain)).Length;
         // The viewer's values go out stored (a form token, their summary, a class a lesson) and the texts are
         // compressed against each other across fixed-width slots: a quarter more than whole at most. Compressed
         // one by one (every lesson's class cutting the navigation) it was two fifths more: a second round trip.

@@ -43,11 +43,17 @@ public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDb
         var requestStats = stats.Current;
         requestStats?.AddCacheRead();
         var paths = fastPaths.CurrentValue;
-        if (!paths.DataCache) return await ReadDirectlyAsync(context, key, load, tags, ct);
-        if (!paths.DataCacheL2) options = WithoutL2(options);
         string[]? entryTags = null;
         var (ran, finished) = (false, false);
-        var result = await cache.GetOrSetAsync<T>(key, async (ctx, token) =>
+        T result;
+        if (!paths.DataCache)
+        {
+            // The slow path the cache is compared with: the database, every time.
+            requestStats?.AddCacheMiss();
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            result = await load(db, ct);
+        }
+        else result = await cache.GetOrSetAsync<T>(key, async (ctx, token) =>
         {
             ran = true;
             requestStats?.AddCacheMiss();
@@ -64,7 +70,7 @@ public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDb
             }
             finished = true;
             return value;
-        }, options: options, token: ct);
+        }, options: paths.DataCacheL2 ? options : WithoutL2(options), token: ct);
         // The factory ran but had not finished: fail-safe answered with the previous value (an error or the hard timeout).
         if (ran && !finished) StaleReads.Mark(context);
         // Whoever is collecting (the page cache, for an anonymous page it stores) learns this entry's
@@ -72,18 +78,6 @@ public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDb
         if (CacheReadTags.Of(context) is { } collected) collected.UnionWith(entryTags ?? tags(result));
         RequestReads.Remember(context, key, result, () => entryTags ?? tags(result));
         return result;
-    }
-
-    /// <summary>The slow path: the database, every time (still once per request, and still telling a collecting page cache its tags).</summary>
-    private async ValueTask<T> ReadDirectlyAsync<T>(HttpContext? context, string key, Func<AntonioDbContext, CancellationToken, Task<T>> load,
-        Func<T, IEnumerable<string>> tags, CancellationToken ct)
-    {
-        stats.Current?.AddCacheMiss();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var value = await load(db, ct);
-        if (CacheReadTags.Of(context) is { } collected) collected.UnionWith(tags(value));
-        RequestReads.Remember(context, key, value, () => tags(value));
-        return value;
     }
 
     private static FusionCacheEntryOptions WithoutL2(FusionCacheEntryOptions options)

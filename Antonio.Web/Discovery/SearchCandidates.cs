@@ -27,11 +27,7 @@ public sealed class SearchCandidates(IFusionCache cache, IDbContextFactory<Anton
 
     public async ValueTask<IReadOnlyList<SearchCandidate>> GetAsync(string normalized, CancellationToken ct)
     {
-        if (!fastPaths.CurrentValue.DataCache)
-        {
-            await using var direct = await dbFactory.CreateDbContextAsync(ct);
-            return await SearchQuery.RunAsync(direct, normalized, ct);
-        }
+        if (!fastPaths.CurrentValue.DataCache) return await RunAsync(normalized, ct); // the slow path: the database, every time
         var generation = await cache.GetOrSetAsync<Guid>(CacheKeys.SearchGeneration(), (ctx, _) =>
         {
             ctx.Tags = [CacheTags.Search];
@@ -39,13 +35,18 @@ public sealed class SearchCandidates(IFusionCache cache, IDbContextFactory<Anton
         }, options: CacheEntryKinds.SearchGeneration, token: ct);
         var key = (generation, normalized);
         if (_entries.TryGetValue(key, out IReadOnlyList<SearchCandidate>? known)) return known!;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var candidates = await SearchQuery.RunAsync(db, normalized, ct);
+        var candidates = await RunAsync(normalized, ct);
         _entries.Set(key, candidates, new MemoryCacheEntryOptions
         {
             Size = 1, AbsoluteExpirationRelativeToNow = candidates.Count == 0 ? NothingFound : Found,
         });
         return candidates;
+    }
+
+    private async Task<IReadOnlyList<SearchCandidate>> RunAsync(string normalized, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await SearchQuery.RunAsync(db, normalized, ct);
     }
 
     public void Dispose() => _entries.Dispose();

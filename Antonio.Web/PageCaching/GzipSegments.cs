@@ -31,13 +31,6 @@ public static class GzipSegments
     /// <summary>A sync flush's empty stored block ends with its LEN and NLEN: 0 and 0xFFFF.</summary>
     private static readonly byte[] EmptyStoredLength = [0x00, 0x00, 0xff, 0xff];
 
-    /// <summary>Raw deflate blocks of <paramref name="bytes"/> on their own, none final, ending with a sync flush (an empty stored block, byte-aligned).</summary>
-    public static byte[] Deflate(ReadOnlySpan<byte> bytes)
-    {
-        using var run = new Run();
-        return run.Deflate(bytes);
-    }
-
     /// <summary>
     /// Texts deflated one after another in one stream, so each may refer back into those before it; between
     /// them, <see cref="Skip"/> stands for a value of known width. Each text's blocks end with a sync flush.
@@ -94,7 +87,7 @@ public static class GzipSegments
         return length;
     }
 
-    /// <summary>Writes the gzip stream of texts[0], values[0], texts[1] … texts[n]; <paramref name="deflated"/>[i] = <see cref="Deflate"/>(texts[i], …).</summary>
+    /// <summary>Writes the gzip stream of texts[0], values[0], texts[1] … texts[n]; <paramref name="deflated"/>[i] = what a <see cref="Run"/> deflated for texts[i].</summary>
     public static void Write(IBufferWriter<byte> output, IReadOnlyList<byte[]> texts, IReadOnlyList<byte[]> deflated, IReadOnlyList<byte[]> values)
     {
         var crc = new Crc32();
