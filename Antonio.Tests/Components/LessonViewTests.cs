@@ -33,8 +33,10 @@ public sealed class LessonViewTests : ComponentTestContext
 
     private IRenderedComponent<LessonView> RenderLesson(LessonPosition position, AccessFlags flags, LessonContent? content) =>
         Render<LessonView>(p => p
-            .Add(x => x.Workshop, _workshop).Add(x => x.Position, position).Add(x => x.Navigator, _nav)
-            .Add(x => x.Flags, flags).Add(x => x.Content, content)
+            .Add(x => x.Workshop, _workshop).Add(x => x.Position, position)
+            .Add(x => x.Decision, new LearnerPageDecision(_nav, position, flags, ShowsSolution: false, CohortStarted: true, NamedCountry: "",
+                ShowsPrices: PricingPlacement.OnLessonPage(flags)))
+            .Add(x => x.Content, content)
             .Add(x => x.Body, content is null ? default : new MarkupString($"<p>{content.Body}</p>"))
             .AddCascadingValue(_workshop)
             .AddCascadingValue(AccessContext.Anonymous(DateTimeOffset.UtcNow)));

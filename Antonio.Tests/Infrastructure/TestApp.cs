@@ -88,6 +88,24 @@ public sealed class TestApp : IAsyncDisposable
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
+    /// <summary>Every fast path's switch (<c>Antonio:FastPaths</c>).</summary>
+    public static readonly string[] FastPathSwitches =
+    [
+        nameof(Antonio.Web.Caching.FastPathOptions.AnonymousPages), nameof(Antonio.Web.Caching.FastPathOptions.SharedTemplates),
+        nameof(Antonio.Web.Caching.FastPathOptions.DataCache), nameof(Antonio.Web.Caching.FastPathOptions.DataCacheL2),
+    ];
+
+    /// <summary>What an operator does to a running node: change fast-path settings; the app follows without a restart.</summary>
+    public void SetFastPaths(params (string Name, string Value)[] settings)
+    {
+        var configuration = (Microsoft.Extensions.Configuration.IConfigurationRoot)Service<Microsoft.Extensions.Configuration.IConfiguration>();
+        foreach (var (name, value) in settings) configuration[$"{Antonio.Web.Caching.FastPathOptions.Section}:{name}"] = value;
+        configuration.Reload();
+    }
+
+    /// <summary>Every fast path on (the default) or off (the rollback plan: every page rendered from PostgreSQL for its viewer).</summary>
+    public void SetAllFastPaths(bool on) => SetFastPaths([.. FastPathSwitches.Select(s => (s, on ? "true" : "false"))]);
+
     /// <summary>An anonymous visitor with its own cookies.</summary>
     public WebUser Anonymous => _anonymous ??= new WebUser(this);
     private WebUser? _anonymous;

@@ -4,7 +4,6 @@ using Antonio.Tests.Infrastructure;
 using Antonio.Web.Access;
 using Antonio.Web.Caching;
 using Antonio.Web.Learning;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -21,19 +20,9 @@ public sealed partial class FastPathTests(WritableDatabaseFixture fixture) : ICl
     public async Task InitializeAsync() => _app = await TestApp.StartAsync(fixture.Database);
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private static readonly string[] Switches =
-        [nameof(FastPathOptions.AnonymousPages), nameof(FastPathOptions.SharedTemplates), nameof(FastPathOptions.DataCache), nameof(FastPathOptions.DataCacheL2)];
+    private void Set(params (string Name, string Value)[] settings) => _app.SetFastPaths(settings);
 
-    /// <summary>What an operator does: change the settings; the app sees the change without a restart.</summary>
-    private void Set(params (string Name, string Value)[] settings)
-    {
-        var configuration = (IConfigurationRoot)_app.Service<IConfiguration>();
-        foreach (var (name, value) in settings) configuration[$"{FastPathOptions.Section}:{name}"] = value;
-        configuration.Reload();
-    }
-
-    private void SetAll(bool on) => Set([.. Switches.Select(s => (s, on ? "true" : "false"))]);
-
+    private void SetAll(bool on) => _app.SetAllFastPaths(on);
 
     /// <summary>What differs between two renders for the same viewer: freshly encrypted tokens (a form's, a video's playback grant).</summary>
     [GeneratedRegex("(name=\"__RequestVerificationToken\" value=\"|token=)CfDJ8[A-Za-z0-9_-]+")]
@@ -43,7 +32,33 @@ public sealed partial class FastPathTests(WritableDatabaseFixture fixture) : ICl
     [GeneratedRegex("<!--/?bl:[0-9]+-->")]
     private static partial Regex Boundary();
 
-    private static string Normalized(string html) => Boundary().Replace(FreshToken().Replace(html, "${1}TOKEN"), "<!--bl-->");
+    private static string Normalized(string html) => Boundary().Replace(FreshToken().Replace(Streamed(html), "${1}TOKEN"), "<!--bl-->");
+
+    [GeneratedRegex("<blazor-ssr>(.*?)</blazor-ssr>", RegexOptions.Singleline)]
+    private static partial Regex StreamingUpdate();
+
+    [GeneratedRegex("<template blazor-component-id=\"([^\"]+)\"[^>]*>(.*?)</template>", RegexOptions.Singleline)]
+    private static partial Regex ComponentUpdate();
+
+    /// <summary>
+    /// The page as a browser shows it once a streamed response has ended: each update at the end of the response
+    /// replaces what lies between its component's boundary comments, in order (Blazor's streaming rendering). A page
+    /// read from the data cache completes at once and has no updates; read from PostgreSQL, it streams.
+    /// </summary>
+    private static string Streamed(string html)
+    {
+        var updates = StreamingUpdate().Matches(html).SelectMany(block => ComponentUpdate().Matches(block.Groups[1].Value)).ToList();
+        html = StreamingUpdate().Replace(html, "");
+        foreach (var update in updates)
+        {
+            var (open, close) = ($"<!--bl:{update.Groups[1].Value}-->", $"<!--/bl:{update.Groups[1].Value}-->");
+            var start = html.IndexOf(open, StringComparison.Ordinal);
+            var end = html.IndexOf(close, start + 1, StringComparison.Ordinal);
+            Assert.True(start >= 0 && end > start, $"a streamed update for a component the page does not hold ({open})");
+            html = string.Concat(html.AsSpan(0, start + open.Length), update.Groups[2].Value, html.AsSpan(end));
+        }
+        return html;
+    }
 
     private async Task<Dictionary<string, string>> PagesAsync()
     {
@@ -91,15 +106,16 @@ public sealed partial class FastPathTests(WritableDatabaseFixture fixture) : ICl
             _ => p.Value.FromTemplate,
         }, $"{p.Key}: {p.Value.ServerTiming}"));
 
-        // The page caches off (the data cache stays on: without it every read is a query that completes later, and
-        // the page streams its sections in — the same content in another shape; Each_switch… covers that path).
-        Set((nameof(FastPathOptions.AnonymousPages), "false"), (nameof(FastPathOptions.SharedTemplates), "false"));
+        // Every fast path off: every read is a query that completes later, so the page streams its sections in — compared
+        // as the browser shows it once the response has ended.
+        SetAll(on: false);
         try
         {
             foreach (var (page, path) in await PagesAsync())
             {
-                var slow = await viewer.SettledAsync(path);
-                Assert.False(slow.FromTemplate || slow.FromPageCache, $"{page} still came from a page cache with both switched off");
+                var slow = await viewer.GetAsync(path);
+                Assert.False(slow.FromTemplate || slow.FromPageCache, $"{page} still came from a page cache with every fast path off");
+                Assert.True(slow.Status != 200 || slow.Queries > 0, $"{page} was rendered without a query with the data cache off");
                 Assert.Equal(fast[page].Status, slow.Status);
                 Assert.Equal(Normalized(slow.Body), Normalized(fast[page].Body));
             }
@@ -107,6 +123,55 @@ public sealed partial class FastPathTests(WritableDatabaseFixture fixture) : ICl
         finally
         {
             SetAll(on: true);
+        }
+    }
+
+    /// <summary>Two requests that differ in one input the page shows outside its slots.</summary>
+    public sealed record InputPair(string Input, string A, string? CountryA, string B, string? CountryB, int WorkshopIndex, bool PaidLesson);
+
+    public static TheoryData<InputPair> Inputs => new()
+    {
+        new("the country a region notice names", DemoAccounts.PppBuyer, "DE", DemoAccounts.PppBuyer, "FR", 0, PaidLesson: true),
+        new("the country's prices", DemoAccounts.Nobody, "US", DemoAccounts.Nobody, "IN", 0, PaidLesson: true),
+        new("the country's prices, on the workshop page", DemoAccounts.Nobody, "US", DemoAccounts.Nobody, "IN", 0, PaidLesson: false),
+        new("a purchase", DemoAccounts.Nobody, null, DemoAccounts.Buyer, null, 0, PaidLesson: true),
+        new("a purchase, on the workshop page", DemoAccounts.Nobody, null, DemoAccounts.Buyer, null, 0, PaidLesson: false),
+        new("a cohort that has not opened", DemoAccounts.Nobody, null, DemoAccounts.CohortEarly, null, DemoCatalogue.UpcomingCohortWorkshop, PaidLesson: true),
+        new("a team seat", DemoAccounts.Nobody, null, DemoAccounts.SeatHolder, null, DemoCatalogue.AdvancedFirst, PaidLesson: false),
+        new("a subscription", DemoAccounts.SubscriberStandard, null, DemoAccounts.SubscriberPro, null, 0, PaidLesson: true),
+    };
+
+    /// <summary>
+    /// A page key that forgot an input would hand the second viewer the first one's template. Each pair differs in one
+    /// input the page shows (the pages rendered directly differ); each viewer's page from the fast path must equal their
+    /// own direct render, whichever came first.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public async Task A_page_key_keeps_apart_viewers_who_differ_in_one_input(InputPair pair)
+    {
+        var workshop = await SeededData.WorkshopAsync(fixture.Database, pair.WorkshopIndex);
+        var path = pair.PaidLesson ? $"/workshops/{workshop.Slug}/{SeededData.PaidLesson(workshop).Lesson.Slug}" : $"/workshops/{workshop.Slug}";
+        using var a = await WebUser.SignedInAsync(_app, pair.A);
+        using var b = pair.B == pair.A ? null : await WebUser.SignedInAsync(_app, pair.B);
+        var requests = new[] { (User: a, Country: pair.CountryA), (User: b ?? a, Country: pair.CountryB) };
+        static Dictionary<string, string>? From(string? country) => country is null ? null : new() { ["CF-IPCountry"] = country };
+
+        var fast = new List<PageResult>();
+        foreach (var (user, country) in requests.Concat(requests)) // the second round is served from the templates
+            fast.Add(await user.GetAsync(path, From(country)));
+        Assert.All(fast.Skip(2), page => Assert.True(page.FromTemplate, page.ServerTiming));
+        Set((nameof(FastPathOptions.SharedTemplates), "false"));
+        try
+        {
+            var direct = new List<string>();
+            foreach (var (user, country) in requests) direct.Add(Normalized((await user.GetAsync(path, From(country))).Body));
+            Assert.NotEqual(direct[0], direct[1]);
+            for (var i = 0; i < fast.Count; i++) Assert.Equal(direct[i % 2], Normalized(fast[i].Body));
+        }
+        finally
+        {
+            Set((nameof(FastPathOptions.SharedTemplates), "true"));
         }
     }
 

@@ -12,9 +12,8 @@ namespace Antonio.Web.Learning;
 /// <summary>
 /// The shared-template key of a learner page for a signed-in viewer: everything about the viewer the
 /// page shows outside its slots. The catalogue pages show nothing of the viewer; a workshop or lesson
-/// page shows the access decision (<see cref="AccessRules"/>), the visitor's country where a region
-/// notice names it, and — where prices show (<see cref="PricingPlacement"/>) — the quotes themselves,
-/// so every learner offered the same prices shares the page. Staff, who see drafts and the admin link,
+/// page shows its <see cref="LearnerPageDecision"/> — the very object the page renders from — and, where
+/// prices show, the quotes themselves, so every learner offered the same prices shares the page. Staff, who see drafts and the admin link,
 /// get pages of their own (null). The workshop instance is the basis of its pages' templates
 /// (<see cref="ViewerPageVariant"/>): an edit anywhere in its tree, or of its products, brings a new instance.
 /// </summary>
@@ -32,35 +31,19 @@ internal sealed class LearnerPageVariant(WorkshopReader workshops, QuoteService 
         var workshop = await workshops.GetAsync(key, context.RequestAborted);
         if (workshop is null || AccessRules.CanSeeDrafts(workshop, viewer)) return null;
 
-        AccessFlags flags;
-        bool pricing;
-        string page;
-        if (context.GetRouteValue("lesson") is string lessonKey)
-        {
-            var found = lessonKey.Length <= WorkshopReader.MaxKeyLength ? LessonNavigator.For(workshop).Find(lessonKey) : null;
-            if (found is null) return null;
-            flags = AccessRules.ForLesson(workshop, found.Lesson, found.Section, viewer);
-            pricing = PricingPlacement.OnLessonPage(flags);
-            page = AccessRules.HasVisibleSolution(workshop, found.Lesson, viewer) ? "ls" : "l";
-        }
-        else
-        {
-            flags = AccessRules.ForWorkshop(workshop, viewer);
-            pricing = PricingPlacement.OnWorkshopPage(workshop, flags, teamQuantity: null);
-            page = "w";
-        }
-        var started = workshop.StartsAt > viewer.Now ? "s" : "S"; // "starts" or "started"
-        var country = flags.IsRegionRestricted ? viewer.Country : "";
+        var decisions = context.RequestServices.GetRequiredService<LearnerPageDecisions>();
+        var decision = context.GetRouteValue("lesson") is string lessonKey ? decisions.ForLesson(workshop, viewer, lessonKey) : decisions.ForWorkshop(workshop, viewer);
+        if (decision.Position is null && context.GetRouteValue("lesson") is not null) return null; // no such lesson: the page says so to everyone alike
         var offer = "";
-        if (pricing && !AccessRules.IsFreeWorkshop(workshop))
+        if (decision.ShowsPrices && !AccessRules.IsFreeWorkshop(workshop))
         {
             var offered = await quotes.QuoteAsync(workshop.Products.Where(p => p.Status == RecordStatus.Active).Select(p => p.Id).ToList(), viewer, code: null, quantity: 1,
                 context.RequestAborted);
             var json = JsonSerializer.SerializeToUtf8Bytes(offered.Select(q => new { q.Product.ProductId, q.Quote }));
             offer = Convert.ToHexStringLower(SHA256.HashData(json), 0, 12);
         }
-        // Each part is made of characters the others cannot contain where they meet, so the key is exact.
-        return new ViewerPageVariant(string.Concat([page, "-", flags.Key, "-", started, "-", country, "-", offer]), workshop,
+        // The offer is hex, after the decision's last separator: the key stays exact.
+        return new ViewerPageVariant(string.Concat([decision.Key, "-", offer]), workshop,
             WorkshopReader.TagsCoveredBy(workshop));
     }
 }

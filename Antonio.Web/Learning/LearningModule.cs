@@ -20,6 +20,7 @@ public static class LearningModule
         services.AddSingleton<LessonReader>();
         services.AddSingleton<PlaybackUrls>();
         services.AddSingleton<ProgressService>();
+        services.AddScoped<LearnerPageDecisions>();
         // The home's own variant first: the catalogue variant would otherwise take every page without route values.
         services.AddSingleton<IViewerPageVariant, LearnerHomePageVariant>();
         services.AddSingleton<IViewerPageVariant, LearnerPageVariant>();

@@ -73,7 +73,7 @@ internal static class LessonMediaEndpoints
         return Results.NoContent();
     }
 
-    /// <summary>The lesson page's own decision: the workshop visible (as its layout decides), then <see cref="LessonDecision"/>.</summary>
+    /// <summary>The lesson page's own decision: the workshop visible (as its layout decides), then <see cref="LearnerPageDecision"/>.</summary>
     private static async Task<(LessonPosition? Position, bool Allowed)> DecideAsync(string workshopKey, string lessonKey,
         WorkshopReader workshops, ViewerContext viewers, CancellationToken ct)
     {
@@ -81,8 +81,8 @@ internal static class LessonMediaEndpoints
         var viewer = await viewers.CurrentAsync(ct);
         var workshop = await workshops.GetAsync(workshopKey, ct);
         if (workshop is null || !AccessRules.ForWorkshop(workshop, viewer).CanViewWorkshop) return (null, false);
-        var (_, position, flags) = LessonDecision.For(workshop, viewer, lessonKey);
-        return (position, flags.CanViewLesson);
+        var decision = LearnerPageDecision.ForLesson(workshop, viewer, lessonKey);
+        return (decision.Position, decision.Flags.CanViewLesson);
     }
 
     /// <summary>
