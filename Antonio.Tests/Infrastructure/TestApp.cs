@@ -64,6 +64,8 @@ public sealed class TestApp : IAsyncDisposable
                 ["Antonio:Mail:RetryBaseDelay"] = "00:00:00.200",
                 ["Antonio:Mail:PollInterval"] = "00:00:01",
                 ["Antonio:Observability:ServerTimingForEveryone"] = "true",
+                // Every signed-in page decision is checked again from a fresh snapshot (shadow mode, 1 % in Production).
+                ["Antonio:FastPaths:AccessShadowPercent"] = "100",
                 // A test app stops at once: the drain delay is for load balancers (a test of the drain sets its own).
                 ["Antonio:Drain:NotReadyFor"] = "00:00:00",
                 // Tests count queries right after a write: a tag removed again half a second later would make a

@@ -50,8 +50,9 @@ public sealed partial class OpsKitTests(WritableDatabaseFixture fixture) : IClas
         using (var learner = await WebUser.SignedInAsync(app, DemoAccounts.Buyer))
         {
             await learner.SettledAsync(lesson);
-            await learner.GetAsync(lesson); // a template hit
+            await learner.GetAsync(lesson); // a template hit (and its access decision checked in the shadow)
         }
+        await app.Service<Antonio.Web.Caching.CacheInvalidator>().CouponsChangedAsync(); // a write's invalidation
         // A factory that fails after its entry expired: the cache answers the stale value (fail-safe).
         var cache = app.Service<IFusionCache>();
         var failSafe = new FusionCacheEntryOptions { Duration = TimeSpan.FromMilliseconds(50), IsFailSafeEnabled = true, FailSafeMaxDuration = TimeSpan.FromMinutes(1) };
@@ -63,7 +64,8 @@ public sealed partial class OpsKitTests(WritableDatabaseFixture fixture) : IClas
             """[{"route":"/","name":"LCP","value":900},{"route":"/","name":"INP","value":80},{"route":"/","name":"CLS","value":0}]""",
             System.Text.Encoding.UTF8, "application/json")))
             Assert.Equal(System.Net.HttpStatusCode.NoContent, rum.StatusCode);
-        var healthy = await ScrapeAsync(app, "fusioncache_failsafe_activate", "antonio_viewer_page_cache_hits", "antonio_rum_cls");
+        var healthy = await ScrapeAsync(app, "fusioncache_failsafe_activate", "antonio_viewer_page_cache_hits", "antonio_rum_cls",
+            "antonio_access_shadow_mismatches", "antonio_cache_invalidations");
 
         // A node that cannot reach Redis: its backplane's circuit breaker opens.
         await using var cut = await TestApp.StartAsync(fixture.Database, settings: new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = "127.0.0.1:1" });

@@ -83,4 +83,18 @@ public sealed class CacheKeysTests
         var tags = new[] { CacheTags.Content(id), CacheTags.Product(id), CacheTags.User(id), CacheTags.Progress(id), CacheTags.Coupons, CacheTags.WorkshopList };
         Assert.Equal(tags.Length, tags.Distinct().Count());
     }
+
+    /// <summary>The metrics count reads by the builder that made the key and invalidations by what a tag is about.</summary>
+    [Fact]
+    public void A_key_tells_its_kind_and_a_tag_what_it_is_about()
+    {
+        var id = Guid.NewGuid();
+        Assert.Equal("workshop-data", CacheKeys.KindOf(CacheKeys.WorkshopData("a:b")));
+        Assert.Equal("access", CacheKeys.KindOf(CacheKeys.AccessSnapshot(id)));
+        Assert.Equal("workshop-list", CacheKeys.KindOf(CacheKeys.WorkshopList()));
+        Assert.Same(CacheKeys.KindOf(CacheKeys.LessonContent(id)), CacheKeys.KindOf(CacheKeys.LessonContent(Guid.NewGuid())));
+        Assert.Equal("content", CacheTags.KindOf(CacheTags.Content(id)));
+        Assert.Equal("user", CacheTags.KindOf(CacheTags.User(id)));
+        Assert.Equal("coupons", CacheTags.KindOf(CacheTags.Coupons));
+    }
 }

@@ -13,6 +13,7 @@ public static class AccessModule
     {
         var services = builder.Services;
         services.AddSingleton<AccessReader>();
+        services.AddSingleton<AccessShadow>();
         services.AddScoped<ViewerContext>();
         services.AddSingleton<TeamSeatReduction>();
         services.AddSingleton<PurchaseEffects>();

@@ -9,7 +9,7 @@ namespace Antonio.Web.Caching;
 /// backplane tells the other nodes' L1s, and the tag's expiry lives in Redis.
 /// </summary>
 public sealed class CacheInvalidator(IFusionCache cache, IDbContextFactory<AntonioDbContext> dbFactory, IHttpContextAccessor http,
-    Microsoft.Extensions.Options.IOptions<CacheOptions> options)
+    Microsoft.Extensions.Options.IOptions<CacheOptions> options, Observability.AppMetrics metrics)
 {
     /// <summary>
     /// A content resource changed (edit, publish, delete): drop its entries and those of every
@@ -62,6 +62,7 @@ public sealed class CacheInvalidator(IFusionCache cache, IDbContextFactory<Anton
     private async ValueTask RemoveByTagsAsync(string[] tags, CancellationToken token)
     {
         RequestReads.Forget(http.HttpContext);
+        foreach (var tag in tags) metrics.RecordInvalidation(CacheTags.KindOf(tag));
         await cache.RemoveByTagAsync(tags, token: token);
         if (options.Value.RemoveAgain) _ = RemoveAgainAsync(tags);
     }

@@ -34,6 +34,19 @@ public static class CacheKeys
     /// <summary>A signed-in page's template: the path, whether enhanced navigation asked, and the viewers' shared decision (never the viewer).</summary>
     public static string ViewerPage(string path, bool enhanced, string variant) => Build("viewer-page", path, enhanced ? "1" : "0", variant);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Kinds = new(StringComparer.Ordinal);
+
+    /// <summary>The kind of entry a key names — the function that built it ("workshop-data", "access", …): what the metrics count by.</summary>
+    public static string KindOf(string key)
+    {
+        var function = key.AsSpan(Version.Length + 1);
+        if (function.IndexOf(':') is var end and >= 0) function = function[..end];
+        // A handful of fixed names: found without allocating on every read.
+        if (Kinds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(function, out var kind)) return kind;
+        var name = function.ToString();
+        return Kinds.GetOrAdd(name, name);
+    }
+
     /// <summary>"v1:{function}:{arg1}:{arg2}…" with every argument escaped so ':' cannot appear inside one.</summary>
     private static string Build(string function, params string[] args)
     {

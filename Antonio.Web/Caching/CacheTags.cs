@@ -16,4 +16,7 @@ public static class CacheTags
     public static string Product(Guid productId) => "product:" + productId.ToString("N");
     public static string User(Guid userId) => "user:" + userId.ToString("N");
     public static string Progress(Guid userId) => "progress:" + userId.ToString("N");
+
+    /// <summary>What a tag is about, without its id ("content", "user", "coupons", …): what invalidations are counted by.</summary>
+    public static string KindOf(string tag) => tag.IndexOf(':') is var colon and > 0 ? tag[..colon] : tag;
 }

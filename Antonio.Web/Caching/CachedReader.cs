@@ -22,7 +22,8 @@ namespace Antonio.Web.Caching;
 /// compared with); <see cref="FastPathOptions.DataCacheL2"/> off: entries stay in this node's memory.
 /// </remarks>
 public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDbContext> dbFactory, RequestStatsAccessor stats, IHttpContextAccessor http,
-    Microsoft.Extensions.Options.IOptions<CacheOptions> options, Microsoft.Extensions.Options.IOptionsMonitor<FastPathOptions> fastPaths) : IDisposable
+    Microsoft.Extensions.Options.IOptions<CacheOptions> options, Microsoft.Extensions.Options.IOptionsMonitor<FastPathOptions> fastPaths,
+    AppMetrics metrics) : IDisposable
 {
     private readonly MemoryCache _misses = new(new MemoryCacheOptions
     {
@@ -71,6 +72,7 @@ public sealed class CachedReader(IFusionCache cache, IDbContextFactory<AntonioDb
             finished = true;
             return value;
         }, options: paths.DataCacheL2 ? options : WithoutL2(options), token: ct);
+        metrics.RecordEntryRead(CacheKeys.KindOf(key), miss: ran || !paths.DataCache);
         // The factory ran but had not finished: fail-safe answered with the previous value (an error or the hard timeout).
         if (ran && !finished) StaleReads.Mark(context);
         // Whoever is collecting (the page cache, for an anonymous page it stores) learns this entry's

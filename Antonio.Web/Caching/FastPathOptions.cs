@@ -28,6 +28,12 @@ public sealed class FastPathOptions
     /// <summary>The data cache's second level (Redis) is read and written. Off: each node's memory only (the backplane still carries every invalidation).</summary>
     public bool DataCacheL2 { get; set; } = true;
 
+    /// <summary>
+    /// The share (0–100) of signed-in page decisions checked again from a snapshot read straight from PostgreSQL
+    /// (shadow mode, <c>Access/AccessShadow.cs</c>): 1 % by default, 100 in the tests.
+    /// </summary>
+    public double AccessShadowPercent { get; set; } = 1;
+
     /// <summary>Whether this viewer's pages come from shared templates: in the rollout's share, stably (a hash of their user id).</summary>
     public bool SharesTemplatesWith(string viewer) => SharedTemplates && (SharedTemplatesPercent >= 100 || Bucket(viewer) < SharedTemplatesPercent);
 

@@ -5,17 +5,29 @@ namespace Antonio.Web.Learning;
 
 /// <summary>
 /// A request's page decisions, each made once: the shared template's key (<see cref="LearnerPageVariant"/>) and the
-/// page it keys (<c>WorkshopPage</c>, <c>LessonPage</c>) read the same <see cref="LearnerPageDecision"/> object.
+/// page it keys (<c>WorkshopPage</c>, <c>LessonPage</c>) read the same <see cref="LearnerPageDecision"/> object. Each is
+/// handed to the access shadow check (<see cref="AccessShadow"/>), which may decide it again from a fresh snapshot.
 /// </summary>
-public sealed class LearnerPageDecisions
+public sealed class LearnerPageDecisions(AccessShadow shadow)
 {
     private readonly List<(WorkshopData Workshop, AccessContext Viewer, string? Lesson, int? TeamQuantity, LearnerPageDecision Decision)> _made = [];
 
-    public LearnerPageDecision ForWorkshop(WorkshopData workshop, AccessContext viewer, int? teamQuantity = null) =>
-        Find(workshop, viewer, null, teamQuantity) ?? Keep(workshop, viewer, null, teamQuantity, LearnerPageDecision.ForWorkshop(workshop, viewer, teamQuantity));
+    public LearnerPageDecision ForWorkshop(WorkshopData workshop, AccessContext viewer, int? teamQuantity = null)
+    {
+        if (Find(workshop, viewer, null, teamQuantity) is { } made) return made;
+        var decision = Keep(workshop, viewer, null, teamQuantity, LearnerPageDecision.ForWorkshop(workshop, viewer, teamQuantity));
+        shadow.Check("workshop", workshop.Slug, viewer, decision.Key, fresh => LearnerPageDecision.ForWorkshop(workshop, fresh, teamQuantity).Key);
+        return decision;
+    }
 
-    public LearnerPageDecision ForLesson(WorkshopData workshop, AccessContext viewer, string lessonKey) =>
-        Find(workshop, viewer, lessonKey, null) ?? Keep(workshop, viewer, lessonKey, null, LearnerPageDecision.ForLesson(workshop, viewer, lessonKey));
+    public LearnerPageDecision ForLesson(WorkshopData workshop, AccessContext viewer, string lessonKey)
+    {
+        if (Find(workshop, viewer, lessonKey, null) is { } made) return made;
+        var decision = Keep(workshop, viewer, lessonKey, null, LearnerPageDecision.ForLesson(workshop, viewer, lessonKey));
+        if (decision.Position is not null) // no such lesson: nothing was decided about the viewer
+            shadow.Check("lesson", $"{workshop.Slug}/{lessonKey}", viewer, decision.Key, fresh => LearnerPageDecision.ForLesson(workshop, fresh, lessonKey).Key);
+        return decision;
+    }
 
     private LearnerPageDecision? Find(WorkshopData workshop, AccessContext viewer, string? lesson, int? teamQuantity)
     {
