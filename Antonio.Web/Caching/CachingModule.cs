@@ -18,6 +18,9 @@ public static class CachingModule
         var options = builder.AddSettings<CacheOptions, CacheOptionsValidator>(CacheOptions.Section, CacheOptions.Complete);
         builder.AddSettings<FastPathOptions, FastPathOptionsValidator>(FastPathOptions.Section);
         var services = builder.Services;
+        // The rollout shares as feature flags, defined from the typed options (not a configuration section of their own).
+        services.AddSingleton<Microsoft.FeatureManagement.IFeatureDefinitionProvider, FastPathFeatures>();
+        Microsoft.FeatureManagement.ServiceCollectionExtensions.AddFeatureManagement(services);
         var cache = services.AddFusionCache()
             .WithOptions(o =>
             {

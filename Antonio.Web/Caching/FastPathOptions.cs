@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-
 namespace Antonio.Web.Caching;
 
 /// <summary>
@@ -19,7 +16,10 @@ public sealed class FastPathOptions
     /// <summary>Signed-in viewers with the same access decision share one rendered template. Off: every signed-in page is rendered for its viewer.</summary>
     public bool SharedTemplates { get; set; } = true;
 
-    /// <summary>While <see cref="SharedTemplates"/> is on, the share of signed-in viewers (0–100, the same viewers every time) whose pages come from templates.</summary>
+    /// <summary>
+    /// While <see cref="SharedTemplates"/> is on, the share of signed-in viewers (0–100, the same viewers every time) whose pages
+    /// come from templates: a feature flag's rollout (<see cref="FastPathFeatures"/>).
+    /// </summary>
     public int SharedTemplatesPercent { get; set; } = 100;
 
     /// <summary>Reads go through the data cache (memory, then Redis). Off: every read asks the database (direct queries).</summary>
@@ -33,10 +33,4 @@ public sealed class FastPathOptions
     /// (shadow mode, <c>Access/AccessShadow.cs</c>): 1 % by default, 100 in the tests.
     /// </summary>
     public double AccessShadowPercent { get; set; } = 1;
-
-    /// <summary>Whether this viewer's pages come from shared templates: in the rollout's share, stably (a hash of their user id).</summary>
-    public bool SharesTemplatesWith(string viewer) => SharedTemplates && (SharedTemplatesPercent >= 100 || Bucket(viewer) < SharedTemplatesPercent);
-
-    /// <summary>0–99, uniform over viewers and fixed for each.</summary>
-    public static int Bucket(string viewer) => (int)(BinaryPrimitives.ReadUInt32LittleEndian(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(viewer))) % 100);
 }

@@ -36,11 +36,12 @@ internal sealed partial class ViewerPages
     private readonly ILogger<ViewerPages> _logger;
 
     private readonly Microsoft.Extensions.Options.IOptionsMonitor<FastPathOptions> _fastPaths;
+    private readonly Microsoft.FeatureManagement.IFeatureManager _features;
 
     public ViewerPages(IFusionCache cache, IEnumerable<IViewerPageVariant> variants, IEnumerable<IViewerSlotSource> sources, ILogger<ViewerPages> logger,
-        Microsoft.Extensions.Options.IOptionsMonitor<FastPathOptions> fastPaths)
+        Microsoft.Extensions.Options.IOptionsMonitor<FastPathOptions> fastPaths, Microsoft.FeatureManagement.IFeatureManager features)
     {
-        (_cache, _variants, _sources, _logger, _fastPaths) = (cache, [.. variants], [.. sources], logger, fastPaths);
+        (_cache, _variants, _sources, _logger, _fastPaths, _features) = (cache, [.. variants], [.. sources], logger, fastPaths, features);
         for (var i = 0; i < _sources.Length; i++)
             foreach (var slot in _sources[i].Slots)
                 if (!_sourceOfSlot.TryAdd(slot, i)) throw new InvalidOperationException($"Two sources fill the viewer slot '{slot}'.");
@@ -52,7 +53,7 @@ internal sealed partial class ViewerPages
         var request = context.Request;
         if (!HttpMethods.IsGet(request.Method) || request.QueryString.HasValue || context.User.Identity?.IsAuthenticated != true
             || context.GetEndpoint()?.Metadata.GetMetadata<SharedPageAttribute>() is null
-            || !_fastPaths.CurrentValue.SharesTemplatesWith(context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? ""))
+            || !await FastPathFeatures.SharesTemplatesWithAsync(_features, _fastPaths.CurrentValue, context.User))
             return null;
         ViewerPageVariant? variant = null;
         foreach (var candidate in _variants)
