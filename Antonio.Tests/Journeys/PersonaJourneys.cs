@@ -21,10 +21,37 @@ public sealed class PersonaJourneys(JourneyTarget target)
 
     [Theory]
     [MemberData(nameof(Names))]
-    public Task Each_persona_sees_what_its_access_gives(string persona)
+    public Task Each_persona_sees_what_its_access_gives(string persona) => WalkAsync(persona, $"persona {persona}");
+
+    /// <summary>
+    /// Issue #28's rollback plan in a browser: a lighter subset of the personas — one of each kind of decision (bought,
+    /// free only, another region, a cohort not open, a team seat) — with every fast path of the suite's app switched off.
+    /// Against an outside deployment its switches are not ours to flip: skipped there.
+    /// </summary>
+    [Theory]
+    [InlineData("buyer")]
+    [InlineData("nobody")]
+    [InlineData("ppp-buyer-outside")]
+    [InlineData("cohort-early")]
+    [InlineData("seat-holder")]
+    public async Task Each_persona_sees_the_same_with_every_fast_path_off(string persona)
+    {
+        if (target.App is not { } app) return;
+        app.SetAllFastPaths(on: false);
+        try
+        {
+            await WalkAsync(persona, $"persona {persona}, every fast path off");
+        }
+        finally
+        {
+            app.SetAllFastPaths(on: true);
+        }
+    }
+
+    private Task WalkAsync(string persona, string name)
     {
         var rows = Personas.Access.Where(a => a.Persona == persona).ToList();
-        return Journey.RunAsync(target, new JourneyInfo($"persona {persona}", persona, Country: rows[0].Country), async (page, steps) =>
+        return Journey.RunAsync(target, new JourneyInfo(name, persona, Country: rows[0].Country), async (page, steps) =>
         {
             if (rows[0].Email is { } demo)
             {
