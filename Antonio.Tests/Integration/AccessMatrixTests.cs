@@ -18,23 +18,11 @@ public sealed class AccessMatrixTests(SeededDatabaseFixture seeded) : IAsyncLife
     public async Task InitializeAsync() => _app = await TestApp.StartAsync(seeded.Database);
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    /// <summary>account (null = signed out), workshop index, request country, which lessons open: all | free | standard.</summary>
-    public static TheoryData<string?, int, string?, string> Situations()
-    {
-        var data = new TheoryData<string?, int, string?, string>();
-        foreach (var row in Personas.Access) data.Add(row.Email, row.WorkshopIndex, row.Country, row.Open);
-        return data;
-    }
-
-    [Theory]
-    [MemberData(nameof(Situations))]
-    public async Task Protected_content_appears_iff_access_is_granted(string? email, int workshopIndex, string? country, string open)
-        => await AccessMatrix.CheckAsync(_app, seeded.Database, email, workshopIndex, country, open);
-
     /// <summary>
-    /// Issue #28: the whole table on one node, in turn — so a situation is served the templates the situations before it
-    /// made (a page key that forgot an input would hand one situation another's page) — then again with every fast
-    /// path off: the rollback plan gives the same answers.
+    /// Every situation of the table (<see cref="Personas.Access"/>) on one node, in turn — so a situation is served the
+    /// templates the situations before it made (issue #28: a page key that forgot an input would hand one situation
+    /// another's page) — then again with every fast path off: the rollback plan gives the same answers. A failure
+    /// names its situation.
     /// </summary>
     [Theory]
     [InlineData(true)]
