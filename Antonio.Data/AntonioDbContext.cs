@@ -168,6 +168,7 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
         {
             e.Property(x => x.Identifier).HasMaxLength(255);
             e.Property(x => x.Provider).HasMaxLength(32);
+            e.Property(x => x.BillTo).HasMaxLength(MerchantCharge.MaxBillToLength);
             e.HasIndex(x => new { x.Provider, x.Identifier }).IsUnique();
         });
 

@@ -68,6 +68,8 @@ rows += [
     ("Shared template hit rate, signed-in pages of the bench mix (from /metrics)", "", "",
      f'{100 * data["viewer_page_hits"] / max(data["viewer_page_lookups"], 1):.3f} % '
      f'({data["viewer_page_lookups"] - data["viewer_page_hits"]} rendered of {data["viewer_page_lookups"]})', ""),
+    ("Access shadow checks, signed-in decisions of the whole run made again from fresh snapshots (1 %, from /metrics)", "—", "0 mismatches",
+     (f'{data["access_shadow"]["mismatches"]} mismatches in {data["access_shadow"]["checks"]} checks') if "access_shadow" in data else "—", ""),
     ("Search page, uncached query, large set (%s distinct queries, 1 conn)" % data.get("search", {}).get("queries", "?"), "—", "p95 < 20 ms",
      (f'p50 {data["search"]["p50"]:.2f}, p95 {data["search"]["p95"]:.2f} ms; full-text plan: '
       f'{"GIN index ix_content_resources_search" if data["search"]["uses_gin_index"] else "NO INDEX: " + data["search"]["plan"]}') if "search" in data else "—", ""),

@@ -237,6 +237,10 @@ PAGE_LOOKUPS=$(echo "$METRICS" | grep '^antonio_page_cache_lookups_total' | awk 
 PAGE_HITS=$(echo "$METRICS" | grep '^antonio_page_cache_hits_total' | awk '{s+=$2} END {print s+0}')
 VIEWER_LOOKUPS=$(echo "$METRICS" | grep '^antonio_viewer_page_cache_lookups_total' | awk '{s+=$2} END {print s+0}')
 VIEWER_HITS=$(echo "$METRICS" | grep '^antonio_viewer_page_cache_hits_total' | awk '{s+=$2} END {print s+0}')
+# Shadow mode at its production share (Antonio:FastPaths:AccessShadowPercent, 1 %): signed-in decisions of the whole
+# run made again from fresh snapshots; a mismatch is a cached snapshot a write failed to drop.
+SHADOW_CHECKS=$(echo "$METRICS" | grep '^antonio_access_shadow_checks_total' | awk '{s+=$2} END {print s+0}')
+SHADOW_MISMATCHES=$(echo "$METRICS" | grep '^antonio_access_shadow_mismatches_total' | awk '{s+=$2} END {print s+0}')
 
 PROBE=$(dotnet scripts/bench-probe/bin/Release/net10.0/BenchProbe.dll "$BASE$FREE_LESSON" 7)
 mkdir -p docs
@@ -255,6 +259,7 @@ jq -n --arg machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $
   --argjson poolused "${POOL_PEAK% *}" --argjson poolmax "${POOL_PEAK#* }" --argjson unscanned "$UNSCANNED" \
   --argjson hit "$HIT_RATE" --argjson reads "$READS" --argjson misses "$MISSES" --argjson probe "$PROBE" \
   --argjson plookups "$PAGE_LOOKUPS" --argjson phits "$PAGE_HITS" --argjson vlookups "$VIEWER_LOOKUPS" --argjson vhits "$VIEWER_HITS" \
+  --argjson shchecks "$SHADOW_CHECKS" --argjson shmismatches "$SHADOW_MISMATCHES" \
   --argjson sp50 "$SEARCH_P50" --argjson sp95 "$SEARCH_P95" --argjson sgin "$SEARCH_GIN" --arg splan "$(echo "$SEARCH_PLAN" | head -3 | tr -s ' ')" \
   --argjson searches "$(wc -l <"$OUT/search-queries.txt")" \
   --argjson profile "$PROFILE" --argjson allocreq "$ALLOC_PER_REQUEST" --argjson gcpause "$GC_PAUSE_SHARE" --argjson counted "$COUNTED" \
@@ -269,6 +274,7 @@ jq -n --arg machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $
                pool_peak_used: $poolused, pool_max: $poolmax, indexes_not_scanned: $unscanned},
     cache_hit_rate_percent: $hit, cache_reads: $reads, cache_misses: $misses,
     page_cache_lookups: $plookups, page_cache_hits: $phits, viewer_page_lookups: $vlookups, viewer_page_hits: $vhits,
+    access_shadow: {checks: $shchecks, mismatches: $shmismatches},
     signed_profile: {parts: $profile, bytes_allocated_per_request: $allocreq, gc_pause_percent: $gcpause, run: $counted},
     search: {p50: $sp50, p95: $sp95, queries: $searches, uses_gin_index: $sgin, plan: $splan},
     browser: $probe}' >docs/benchmarks.json

@@ -64,4 +64,9 @@ public class MerchantCharge
     public string Provider { get; set; } = "local";
     public string? InvoiceUrl { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>What the buyer asked their invoice to be made out to (company, address, VAT id): their own words, shown as text.</summary>
+    public string? BillTo { get; set; }
+
+    /// <summary>The longest "bill to" text kept.</summary>
+    public const int MaxBillToLength = 1000;
 }

@@ -29,6 +29,7 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddSingleton<IDbContextFactory<AntonioDbContext>, NeverAnsweringDatabase>();
         Services.AddSingleton<IHttpContextAccessor, HttpContextAccessor>();
         Services.AddSingleton<RequestStatsAccessor>();
+        Services.AddSingleton<Antonio.Web.Observability.AppMetrics>();
         Services.AddSingleton<CachedReader>();
         Services.AddSingleton<PricingReader>();
         Services.AddSingleton<QuoteService>();

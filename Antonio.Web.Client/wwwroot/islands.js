@@ -73,24 +73,21 @@ const autoplayArrived = () => {
   sessionStorage.removeItem(AUTOPLAY_NEXT);
   if (video) loadPlayer(video);
 };
-autoplayArrived();
-// A play intent that came before this script (Ui/page-boot.js marked it): honoured now.
-window.antonioIslands = true;
-document.querySelectorAll('video[data-player][data-play-intent]').forEach((video) => {
+// A play intent that came before this script (Ui/page-boot.js marked it, on this page or, with Blazor's enhanced
+// navigation, on the one it brought): honoured now.
+const honourPlayIntents = () => document.querySelectorAll('video[data-player][data-play-intent]').forEach((video) => {
   delete video.dataset.playIntent;
   loadPlayer(video);
 });
+autoplayArrived();
+window.antonioIslands = true;
+honourPlayIntents();
 // Blazor starts after this script on most pages (Ui/page-boot.js announces it); its enhanced navigations arrive
 // at a page without reloading this script.
 const onBlazor = (callback) => (window.Blazor ? callback(window.Blazor) : document.addEventListener('antonio:blazor', () => callback(window.Blazor), { once: true }));
 const rum = import('./rum.js');
 onBlazor((blazor) => blazor.addEventListener('enhancedload', () => {
   autoplayArrived();
-// A play intent that came before this script (Ui/page-boot.js marked it): honoured now.
-window.antonioIslands = true;
-document.querySelectorAll('video[data-player][data-play-intent]').forEach((video) => {
-  delete video.dataset.playIntent;
-  loadPlayer(video);
-});
+  honourPlayIntents();
   rum.then((m) => m.pageChanged());
 }));

@@ -8,6 +8,9 @@ public static class Money
 {
     private static readonly CultureInfo Us = CultureInfo.InvariantCulture;
 
+    /// <summary>The one currency prices and charges are in.</summary>
+    public const string Currency = "USD";
+
     public static string Format(long cents) =>
         cents % 100 == 0 ? (cents / 100).ToString("$#,0", Us) : (cents / 100m).ToString("$#,0.00", Us);
 

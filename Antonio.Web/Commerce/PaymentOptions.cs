@@ -17,6 +17,9 @@ public sealed class PaymentOptions
 
     /// <summary>Verifies POST /webhooks/stripe; the endpoint answers 404 without it.</summary>
     public string? StripeWebhookSecret { get; set; }
+
+    /// <summary>Who sells, as every invoice names them (name, address, tax id; one line each).</summary>
+    public string InvoiceSeller { get; set; } = "Antonio Workshops";
 }
 
 public static class PaymentProviderNames

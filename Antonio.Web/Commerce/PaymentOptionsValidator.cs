@@ -5,7 +5,12 @@ namespace Antonio.Web.Commerce;
 /// <summary>Payments fail closed: an unknown provider, Stripe without its keys, or the free local provider in Production stop start-up.</summary>
 public sealed class PaymentOptionsValidator(IHostEnvironment environment) : IValidateOptions<PaymentOptions>
 {
-    public ValidateOptionsResult Validate(string? name, PaymentOptions options) => options.Provider switch
+    public ValidateOptionsResult Validate(string? name, PaymentOptions options) =>
+        string.IsNullOrWhiteSpace(options.InvoiceSeller) || options.InvoiceSeller.Length > 1000
+            ? ValidateOptionsResult.Fail("Antonio:Payments:InvoiceSeller must name the seller (1 to 1000 characters): every invoice prints it.")
+            : ValidateProvider(options);
+
+    private ValidateOptionsResult ValidateProvider(PaymentOptions options) => options.Provider switch
     {
         PaymentProviderNames.None => ValidateOptionsResult.Success,
         PaymentProviderNames.Local when environment.IsProduction() => ValidateOptionsResult.Fail(

@@ -5,7 +5,7 @@ namespace Antonio.Web.Commerce;
 
 /// <summary>One purchase as its buyer sees it on /purchases.</summary>
 public sealed record PurchaseHistoryRow(string Product, int Quantity, DateTimeOffset CreatedAt, long AmountCents, string Status, string? Country,
-    string? Charge, string? InvoiceUrl);
+    Guid? ChargeId, string? Charge, string? InvoiceUrl);
 
 /// <summary>A buyer's purchases, newest first, with their charges (one query).</summary>
 public sealed class PurchaseHistory(IDbContextFactory<AntonioDbContext> dbFactory)
@@ -20,6 +20,6 @@ public sealed class PurchaseHistory(IDbContextFactory<AntonioDbContext> dbFactor
                       where p.UserId == userId
                       orderby p.CreatedAt descending
                       select new PurchaseHistoryRow(product.Name, p.Quantity, p.CreatedAt, p.TotalAmountCents, p.Status, p.Country,
-                          charge == null ? null : charge.Identifier, charge == null ? null : charge.InvoiceUrl)).ToListAsync(ct);
+                          charge == null ? null : charge.Id, charge == null ? null : charge.Identifier, charge == null ? null : charge.InvoiceUrl)).ToListAsync(ct);
     }
 }
