@@ -25,6 +25,7 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
     /// <summary>ASP.NET Core Data Protection's key ring (cookies, antiforgery, magic links), shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<MerchantCharge> MerchantCharges => Set<MerchantCharge>();
+    public DbSet<PurchaseTransfer> PurchaseTransfers => Set<PurchaseTransfer>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationMembership> OrganizationMemberships => Set<OrganizationMembership>();
     public DbSet<EntitlementType> EntitlementTypes => Set<EntitlementType>();
@@ -170,6 +171,20 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
             e.Property(x => x.Provider).HasMaxLength(32);
             e.Property(x => x.BillTo).HasMaxLength(MerchantCharge.MaxBillToLength);
             e.HasIndex(x => new { x.Provider, x.Identifier }).IsUnique();
+        });
+
+        builder.Entity<PurchaseTransfer>(e =>
+        {
+            e.Property(x => x.Email).HasMaxLength(256);
+            e.Property(x => x.NormalizedEmail).HasMaxLength(256);
+            e.Property(x => x.Token).HasMaxLength(64);
+            e.HasIndex(x => x.Token).IsUnique();
+            e.HasIndex(x => x.PurchaseId);
+            e.HasIndex(x => x.FromUserId);
+            e.HasOne<Purchase>().WithMany().HasForeignKey(x => x.PurchaseId).OnDelete(DeleteBehavior.Cascade);
+            // One pending offer per purchase at a time (an expired one is cancelled before a new one is made).
+            e.HasIndex(x => x.PurchaseId, "one_open").IsUnique().HasFilter("accepted_at IS NULL AND cancelled_at IS NULL")
+                .HasDatabaseName("ix_purchase_transfers_one_open");
         });
 
         builder.Entity<Organization>(e => e.Property(x => x.Name).HasMaxLength(200));

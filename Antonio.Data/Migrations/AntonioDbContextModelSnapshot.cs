@@ -628,6 +628,88 @@ namespace Antonio.Data.Migrations
                     b.ToTable("purchases", (string)null);
                 });
 
+            modelBuilder.Entity("Antonio.Data.Commerce.PurchaseTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("FromUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_user_id");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<Guid>("PurchaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("purchase_id");
+
+                    b.Property<Guid?>("ToUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_user_id");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token");
+
+                    b.Property<DateTimeOffset?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("undone_at");
+
+                    b.Property<Guid?>("UndoneById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("undone_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_purchase_transfers");
+
+                    b.HasIndex("FromUserId")
+                        .HasDatabaseName("ix_purchase_transfers_from_user_id");
+
+                    b.HasIndex("PurchaseId")
+                        .HasDatabaseName("ix_purchase_transfers_purchase_id");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_purchase_transfers_token");
+
+                    b.HasIndex(new[] { "PurchaseId" }, "one_open")
+                        .IsUnique()
+                        .HasDatabaseName("ix_purchase_transfers_one_open")
+                        .HasFilter("accepted_at IS NULL AND cancelled_at IS NULL");
+
+                    b.ToTable("purchase_transfers", (string)null);
+                });
+
             modelBuilder.Entity("Antonio.Data.Commerce.UpgradableProduct", b =>
                 {
                     b.Property<Guid>("UpgradableFromId")
@@ -1370,6 +1452,16 @@ namespace Antonio.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_purchases_users_user_id");
+                });
+
+            modelBuilder.Entity("Antonio.Data.Commerce.PurchaseTransfer", b =>
+                {
+                    b.HasOne("Antonio.Data.Commerce.Purchase", null)
+                        .WithMany()
+                        .HasForeignKey("PurchaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_purchase_transfers_purchases_purchase_id");
                 });
 
             modelBuilder.Entity("Antonio.Data.Commerce.UpgradableProduct", b =>

@@ -30,14 +30,23 @@ public sealed partial class AccessShadow(IDbContextFactory<AntonioDbContext> dbF
     public long Mismatches => Interlocked.Read(ref _mismatches);
 
     /// <summary>
-    /// Compares, in the sampled share, the decision served to a signed-in viewer (<paramref name="served"/>, made with
+    /// Whether this decision falls in the sampled share (asked first, so a decision outside it costs its caller nothing:
+    /// no subject text, no closure). A visitor's decision reads no cached snapshot: never.
+    /// </summary>
+    public bool Samples(AccessContext viewer)
+    {
+        if (viewer.Snapshot is null) return false;
+        var percent = fastPaths.CurrentValue.AccessShadowPercent;
+        return percent > 0 && (percent >= 100 || Random.Shared.NextDouble() * 100 < percent);
+    }
+
+    /// <summary>
+    /// Compares a sampled decision served to a signed-in viewer (<paramref name="served"/>, made with
     /// <paramref name="viewer"/>'s cached snapshot) with <paramref name="decide"/> made from a fresh one.
     /// </summary>
     public void Check(string page, string subject, AccessContext viewer, string served, Func<AccessContext, string> decide)
     {
-        if (viewer.Snapshot is not { } snapshot) return; // a visitor's decision reads no cached snapshot
-        var percent = fastPaths.CurrentValue.AccessShadowPercent;
-        if (percent <= 0 || (percent < 100 && Random.Shared.NextDouble() * 100 >= percent)) return;
+        if (viewer.Snapshot is not { } snapshot) return;
         if (Interlocked.Increment(ref _inFlight) > MaxInFlight)
         {
             Interlocked.Decrement(ref _inFlight);

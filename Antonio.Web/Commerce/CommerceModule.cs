@@ -8,7 +8,7 @@ namespace Antonio.Web.Commerce;
 /// <summary>
 /// Selling: the pure <see cref="PricingEngine"/> fed by cached reads, checkout through the configured
 /// payment provider (failing closed when there is none), the one idempotent <see cref="Fulfilment"/>,
-/// purchase history and invoices, the Stripe webhook, and the PPP offer as a page-cache variation.
+/// purchase history, invoices and transfers, the Stripe webhook, and the PPP offer as a page-cache variation.
 /// </summary>
 public static class CommerceModule
 {
@@ -23,6 +23,9 @@ public static class CommerceModule
         services.AddScoped<IMailComposer, AccessEndedMail>();
         services.AddSingleton<PurchaseHistory>();
         services.AddSingleton<Invoices>();
+        services.AddSingleton<PurchaseTransfers>();
+        services.AddScoped<IMailComposer, TransferOfferMail>();
+        services.AddScoped<IMailComposer, TransferAcceptedMail>();
         services.AddSingleton<IPageVariation, PppPageVariation>();
         services.AddSingleton<LocalPaymentProvider>();
         // TryAdd: a test may stand in a provider that is down.

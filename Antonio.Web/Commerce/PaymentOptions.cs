@@ -18,6 +18,9 @@ public sealed class PaymentOptions
     /// <summary>Verifies POST /webhooks/stripe; the endpoint answers 404 without it.</summary>
     public string? StripeWebhookSecret { get; set; }
 
+    /// <summary>How long an offer to give a purchase to someone else can be accepted (docs/transfers.md).</summary>
+    public TimeSpan TransferOfferLifetime { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Who sells, as every invoice names them (name, address, tax id; one line each).</summary>
     public string InvoiceSeller { get; set; } = "Antonio Workshops";
 }

@@ -8,7 +8,9 @@ public sealed class PaymentOptionsValidator(IHostEnvironment environment) : IVal
     public ValidateOptionsResult Validate(string? name, PaymentOptions options) =>
         string.IsNullOrWhiteSpace(options.InvoiceSeller) || options.InvoiceSeller.Length > 1000
             ? ValidateOptionsResult.Fail("Antonio:Payments:InvoiceSeller must name the seller (1 to 1000 characters): every invoice prints it.")
-            : ValidateProvider(options);
+            : options.TransferOfferLifetime < TimeSpan.FromHours(1) || options.TransferOfferLifetime > TimeSpan.FromDays(90)
+                ? ValidateOptionsResult.Fail("Antonio:Payments:TransferOfferLifetime must be between 1 hour and 90 days.")
+                : ValidateProvider(options);
 
     private ValidateOptionsResult ValidateProvider(PaymentOptions options) => options.Provider switch
     {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Antonio.Web.Commerce;
 
 /// <summary>One purchase as its buyer sees it on /purchases.</summary>
-public sealed record PurchaseHistoryRow(string Product, int Quantity, DateTimeOffset CreatedAt, long AmountCents, string Status, string? Country,
+public sealed record PurchaseHistoryRow(Guid Id, string Product, int Quantity, DateTimeOffset CreatedAt, long AmountCents, string Status, string? Country,
     Guid? ChargeId, string? Charge, string? InvoiceUrl);
 
 /// <summary>A buyer's purchases, newest first, with their charges (one query).</summary>
@@ -19,7 +19,9 @@ public sealed class PurchaseHistory(IDbContextFactory<AntonioDbContext> dbFactor
                       from charge in charges.DefaultIfEmpty()
                       where p.UserId == userId
                       orderby p.CreatedAt descending
-                      select new PurchaseHistoryRow(product.Name, p.Quantity, p.CreatedAt, p.TotalAmountCents, p.Status, p.Country,
-                          charge == null ? null : charge.Id, charge == null ? null : charge.Identifier, charge == null ? null : charge.InvoiceUrl)).ToListAsync(ct);
+                      select new PurchaseHistoryRow(p.Id, product.Name, p.Quantity, p.CreatedAt, p.TotalAmountCents, p.Status, p.Country,
+                          // A purchase given to this learner was paid by someone else: the invoice stays the payer's.
+                          charge == null || charge.UserId != userId ? null : charge.Id, charge == null ? null : charge.Identifier,
+                          charge == null || charge.UserId != userId ? null : charge.InvoiceUrl)).ToListAsync(ct);
     }
 }

@@ -10,13 +10,14 @@ namespace Antonio.Web.Learning;
 /// </summary>
 public sealed class LearnerPageDecisions(AccessShadow shadow)
 {
-    private readonly List<(WorkshopData Workshop, AccessContext Viewer, string? Lesson, int? TeamQuantity, LearnerPageDecision Decision)> _made = [];
+    // Usually one decision per request, sometimes two (a layout and its page): a list made on first need.
+    private List<(WorkshopData Workshop, AccessContext Viewer, string? Lesson, int? TeamQuantity, LearnerPageDecision Decision)>? _made;
 
     public LearnerPageDecision ForWorkshop(WorkshopData workshop, AccessContext viewer, int? teamQuantity = null)
     {
         if (Find(workshop, viewer, null, teamQuantity) is { } made) return made;
         var decision = Keep(workshop, viewer, null, teamQuantity, LearnerPageDecision.ForWorkshop(workshop, viewer, teamQuantity));
-        shadow.Check("workshop", workshop.Slug, viewer, decision.Key, fresh => LearnerPageDecision.ForWorkshop(workshop, fresh, teamQuantity).Key);
+        if (shadow.Samples(viewer)) CheckInShadow(workshop, viewer, null, teamQuantity, decision);
         return decision;
     }
 
@@ -24,13 +25,19 @@ public sealed class LearnerPageDecisions(AccessShadow shadow)
     {
         if (Find(workshop, viewer, lessonKey, null) is { } made) return made;
         var decision = Keep(workshop, viewer, lessonKey, null, LearnerPageDecision.ForLesson(workshop, viewer, lessonKey));
-        if (decision.Position is not null) // no such lesson: nothing was decided about the viewer
-            shadow.Check("lesson", $"{workshop.Slug}/{lessonKey}", viewer, decision.Key, fresh => LearnerPageDecision.ForLesson(workshop, fresh, lessonKey).Key);
+        // No such lesson: nothing was decided about the viewer.
+        if (decision.Position is not null && shadow.Samples(viewer)) CheckInShadow(workshop, viewer, lessonKey, null, decision);
         return decision;
     }
 
+    /// <summary>A method of its own, so a decision outside the sampled share allocates no closure.</summary>
+    private void CheckInShadow(WorkshopData workshop, AccessContext viewer, string? lessonKey, int? teamQuantity, LearnerPageDecision served) =>
+        shadow.Check(lessonKey is null ? "workshop" : "lesson", lessonKey is null ? workshop.Slug : $"{workshop.Slug}/{lessonKey}", viewer, served.Key,
+            fresh => (lessonKey is null ? LearnerPageDecision.ForWorkshop(workshop, fresh, teamQuantity) : LearnerPageDecision.ForLesson(workshop, fresh, lessonKey)).Key);
+
     private LearnerPageDecision? Find(WorkshopData workshop, AccessContext viewer, string? lesson, int? teamQuantity)
     {
+        if (_made is null) return null;
         foreach (var made in _made)
             if (ReferenceEquals(made.Workshop, workshop) && ReferenceEquals(made.Viewer, viewer) && made.Lesson == lesson && made.TeamQuantity == teamQuantity)
                 return made.Decision;
@@ -39,7 +46,7 @@ public sealed class LearnerPageDecisions(AccessShadow shadow)
 
     private LearnerPageDecision Keep(WorkshopData workshop, AccessContext viewer, string? lesson, int? teamQuantity, LearnerPageDecision decision)
     {
-        _made.Add((workshop, viewer, lesson, teamQuantity, decision));
+        (_made ??= []).Add((workshop, viewer, lesson, teamQuantity, decision));
         return decision;
     }
 }
