@@ -24,6 +24,8 @@ public static class DemoAccounts
     public const string SubscriberStandard = "standard@antonio.dev";
     public const string ExpiredEntitlement = "expired@antonio.dev";
     public const string Nobody = "nobody@antonio.dev";
+    public const string TransferSender = "transfer-sender@antonio.dev";
+    public const string TransferRecipient = "transfer-recipient@antonio.dev";
 
     /// <summary>Email → what the account demonstrates.</summary>
     public static readonly IReadOnlyList<(string Email, string Situation)> All =
@@ -44,5 +46,7 @@ public static class DemoAccounts
         (SubscriberStandard, "subscription, standard tier"),
         (ExpiredEntitlement, "Essentials access that expired yesterday"),
         (Nobody, "signed in, owns nothing"),
+        (TransferSender, "bought Essentials, then gave it to transfer-recipient@"),
+        (TransferRecipient, "was given Essentials by transfer-sender@ (accepted)"),
     ];
 }

@@ -41,7 +41,7 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
             _entitlementTypes[name] = type.Id;
         }
 
-        var named = DemoAccounts.All.ToDictionary(a => a.Email, a => AddUser(a.Email, a.Situation));
+        var named = DemoAccounts.All.Where(a => !AfterTheCrowd.Contains(a.Email)).ToDictionary(a => a.Email, a => AddUser(a.Email, a.Situation));
         _data.UserRoles.Add(new() { UserId = named[DemoAccounts.Admin], RoleId = roles[SiteRoles.Admin] });
         _data.UserRoles.Add(new() { UserId = named[DemoAccounts.Reviewer], RoleId = roles[SiteRoles.Reviewer] });
         _data.UserRoles.Add(new() { UserId = named[DemoAccounts.Contributor], RoleId = roles[SiteRoles.Contributor] });
@@ -54,7 +54,35 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
         AddCoupons(catalogue);
         AddNamedSituations(named, workshops, catalogue);
         AddFillerLearners(workshops, catalogue);
+        foreach (var (email, situation) in DemoAccounts.All.Where(a => AfterTheCrowd.Contains(a.Email))) named[email] = AddUser(email, situation);
+        AddTransfer(named, catalogue);
         return _data;
+    }
+
+    /// <summary>
+    /// Situations added after the generated learners were known to the tests: built after them, so the random stream the
+    /// crowd is drawn from — and every generated learner's purchases — stays as it was.
+    /// </summary>
+    private static readonly HashSet<string> AfterTheCrowd = [DemoAccounts.TransferSender, DemoAccounts.TransferRecipient];
+
+    /// <summary>
+    /// An accepted transfer (docs/transfers.md): the sender paid (the charge and its invoice stay theirs) and their access
+    /// from it ended; the purchase is the recipient's and grants them Essentials.
+    /// </summary>
+    private void AddTransfer(Dictionary<string, Guid> u, Catalogue c)
+    {
+        var (sender, recipient) = (u[DemoAccounts.TransferSender], u[DemoAccounts.TransferRecipient]);
+        var given = AddPurchase(sender, c.Essentials, PurchaseStatus.Valid, at: _now.AddDays(-20));
+        var accepted = _now.AddDays(-10);
+        Grant(given, c.Essentials, WorkshopsOf(c.Essentials), deletedAt: accepted);
+        given.UserId = recipient;
+        Grant(given, c.Essentials, WorkshopsOf(c.Essentials));
+        _data.Transfers.Add(new PurchaseTransfer
+        {
+            Id = NextId(), PurchaseId = given.Id, FromUserId = sender, Email = DemoAccounts.TransferRecipient,
+            NormalizedEmail = DemoAccounts.TransferRecipient.ToUpperInvariant(), Token = NextId().ToString("N"),
+            CreatedAt = accepted.AddDays(-1), ExpiresAt = accepted.AddDays(6), AcceptedAt = accepted, ToUserId = recipient,
+        });
     }
 
     // ---- identity -------------------------------------------------------------------------

@@ -22,6 +22,7 @@ internal sealed class DemoDataSet
     public List<Coupon> Coupons { get; } = [];
     public List<MerchantCharge> Charges { get; } = [];
     public List<Purchase> Purchases { get; } = [];
+    public List<PurchaseTransfer> Transfers { get; } = [];
     public List<Organization> Organizations { get; } = [];
     public List<OrganizationMembership> Memberships { get; } = [];
     public List<Entitlement> Entitlements { get; } = [];

@@ -39,6 +39,7 @@ public static class DemoSeeder
             await BulkCopier.CopyAsync(db, connection, data.Coupons, ct);
             await BulkCopier.CopyAsync(db, connection, data.Charges, ct);
             await BulkCopier.CopyAsync(db, connection, data.Purchases, ct);
+            await BulkCopier.CopyAsync(db, connection, data.Transfers, ct);
             await BulkCopier.CopyAsync(db, connection, data.Organizations, ct);
             await BulkCopier.CopyAsync(db, connection, data.Memberships, ct);
             await BulkCopier.CopyAsync(db, connection, data.Entitlements, ct);

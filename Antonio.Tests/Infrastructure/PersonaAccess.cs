@@ -40,6 +40,8 @@ public static class Personas
         new("pro", DemoAccounts.SubscriberPro, 0, null, "all"),
         new("standard", DemoAccounts.SubscriberStandard, 0, null, "free"),
         new("standard", DemoAccounts.SubscriberStandard, 4, null, "standard"),
+        new("transfer-sender", DemoAccounts.TransferSender, 0, null, "free"),
+        new("transfer-recipient", DemoAccounts.TransferRecipient, 0, null, "all"),
     ];
 
     /// <summary>The personas, each once, in the table's order.</summary>

@@ -39,6 +39,8 @@ public sealed partial class LearnerHomeTests(SeededDatabaseFixture seeded) : IAs
         { DemoAccounts.Disputed, null, "" },
         { DemoAccounts.ExpiredEntitlement, null, "" },
         { DemoAccounts.Nobody, null, "" },
+        { DemoAccounts.TransferSender, null, "" },
+        { DemoAccounts.TransferRecipient, null, "0,1,2" },
     };
 
     [Theory]
