@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Antonio.Data.Commerce;
 
 /// <summary>
@@ -21,5 +23,10 @@ public class PurchaseTransfer
     public DateTimeOffset? UndoneAt { get; set; }
     public Guid? UndoneById { get; set; }
 
+    /// <summary>Open at this moment: neither accepted nor withdrawn, and not expired.</summary>
     public bool IsPendingAt(DateTimeOffset now) => AcceptedAt is null && CancelledAt is null && ExpiresAt > now;
+
+    /// <summary><see cref="IsPendingAt"/>, the same rule for a query (PostgreSQL decides it).</summary>
+    public static Expression<Func<PurchaseTransfer, bool>> PendingAt(DateTimeOffset now) =>
+        t => t.AcceptedAt == null && t.CancelledAt == null && t.ExpiresAt > now;
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
 using Antonio.Data;
 using Antonio.Data.Access;
 using Antonio.Data.Commerce;
@@ -71,7 +70,7 @@ public sealed class TeamInvitations(IDbContextFactory<AntonioDbContext> dbFactor
         {
             var invitation = new TeamInvitation
             {
-                Id = Guid.NewGuid(), BulkPurchaseId = purchaseId, Email = address, NormalizedEmail = normalized[i], Token = NewToken(),
+                Id = Guid.NewGuid(), BulkPurchaseId = purchaseId, Email = address, NormalizedEmail = normalized[i], Token = Security.LinkTokens.New(),
                 InvitedById = ownerId, CreatedAt = now,
             };
             db.TeamInvitations.Add(invitation);
@@ -160,7 +159,6 @@ public sealed class TeamInvitations(IDbContextFactory<AntonioDbContext> dbFactor
         };
     }
 
-    private static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }
 
 public sealed record InvitationView(Guid Id, string Email, string ProductName, string InvitedBy, string SeatCode, bool IsPending, bool TeamActive);

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
 using Antonio.Data;
 using Antonio.Data.Commerce;
 using Antonio.Web.Access;
@@ -48,7 +47,7 @@ public sealed class PurchaseTransfers(IDbContextFactory<AntonioDbContext> dbFact
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await Transferable(db).Where(p => p.UserId == userId)
-            .Where(p => !db.PurchaseTransfers.Any(t => t.PurchaseId == p.Id && t.AcceptedAt == null && t.CancelledAt == null && t.ExpiresAt > now))
+            .Where(p => !db.PurchaseTransfers.Where(PurchaseTransfer.PendingAt(now)).Any(t => t.PurchaseId == p.Id))
             .Select(p => p.Id).ToListAsync(ct);
     }
 
@@ -75,7 +74,7 @@ public sealed class PurchaseTransfers(IDbContextFactory<AntonioDbContext> dbFact
         var transfer = new PurchaseTransfer
         {
             Id = Guid.NewGuid(), PurchaseId = purchaseId, FromUserId = senderId, Email = address, NormalizedEmail = normalized,
-            Token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), CreatedAt = now, ExpiresAt = now + options.Value.TransferOfferLifetime,
+            Token = Security.LinkTokens.New(), CreatedAt = now, ExpiresAt = now + options.Value.TransferOfferLifetime,
         };
         db.PurchaseTransfers.Add(transfer);
         outbox.Add(db, TransferMailKinds.Offer, address, new TransferMailRequest(transfer.Id));
@@ -104,13 +103,14 @@ public sealed class PurchaseTransfers(IDbContextFactory<AntonioDbContext> dbFact
         if (token is not { Length: > 0 and <= 64 }) return null;
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await (from t in db.PurchaseTransfers
-                      where t.Token == token
-                      join p in db.Purchases on t.PurchaseId equals p.Id
-                      join product in db.Products on p.ProductId equals product.Id
-                      join sender in db.Users on t.FromUserId equals sender.Id
-                      select new TransferView(t.Id, t.Email, product.Name, sender.Name ?? sender.Email ?? "",
-                          t.AcceptedAt == null && t.CancelledAt == null && t.ExpiresAt > now, t.ExpiresAt)).SingleOrDefaultAsync(ct);
+        var found = await (from t in db.PurchaseTransfers
+                           where t.Token == token
+                           join p in db.Purchases on t.PurchaseId equals p.Id
+                           join product in db.Products on p.ProductId equals product.Id
+                           join sender in db.Users on t.FromUserId equals sender.Id
+                           select new { Transfer = t, Product = product.Name, From = sender.Name ?? sender.Email ?? "" }).AsNoTracking().SingleOrDefaultAsync(ct);
+        return found is null ? null
+            : new TransferView(found.Transfer.Id, found.Transfer.Email, found.Product, found.From, found.Transfer.IsPendingAt(now), found.Transfer.ExpiresAt);
     }
 
     /// <summary>The signed-in learner accepts the offer behind the link: the purchase becomes theirs, in one transaction.</summary>
@@ -165,11 +165,12 @@ public sealed class PurchaseTransfers(IDbContextFactory<AntonioDbContext> dbFact
         return true;
     }
 
-    /// <summary>The transfers a sender made (theirs to cancel while open), or every transfer for an admin; newest first.</summary>
-    public async Task<IReadOnlyList<TransferRow>> ListAsync(Guid? senderId, int take = 200, CancellationToken ct = default)
+    /// <summary>The transfers a sender made, or every transfer for an admin (only those open at <paramref name="openAt"/>, if given); newest first.</summary>
+    public async Task<IReadOnlyList<TransferRow>> ListAsync(Guid? senderId, DateTimeOffset? openAt = null, int take = 200, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await (from t in db.PurchaseTransfers
+        var transfers = openAt is { } now ? db.PurchaseTransfers.Where(PurchaseTransfer.PendingAt(now)) : db.PurchaseTransfers;
+        return await (from t in transfers
                       where senderId == null || t.FromUserId == senderId
                       join p in db.Purchases on t.PurchaseId equals p.Id
                       join product in db.Products on p.ProductId equals product.Id
@@ -180,11 +181,7 @@ public sealed class PurchaseTransfers(IDbContextFactory<AntonioDbContext> dbFact
     }
 
     /// <summary>The sender's offers still open (theirs to withdraw).</summary>
-    public async Task<IReadOnlyList<TransferRow>> OpenAsync(Guid senderId, CancellationToken ct = default)
-    {
-        var now = clock.GetUtcNow();
-        return [.. (await ListAsync(senderId, ct: ct)).Where(t => t.AcceptedAt is null && t.CancelledAt is null && t.ExpiresAt > now)];
-    }
+    public Task<IReadOnlyList<TransferRow>> OpenAsync(Guid senderId, CancellationToken ct = default) => ListAsync(senderId, openAt: clock.GetUtcNow(), ct: ct);
 
     /// <summary>The access the purchase gave its owner ends, and it gives the new owner theirs.</summary>
     private async Task MoveAsync(AntonioDbContext db, Purchase purchase, Guid newOwner, CancellationToken ct)

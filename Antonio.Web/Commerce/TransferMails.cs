@@ -1,4 +1,5 @@
 using Antonio.Data;
+using Antonio.Data.Commerce;
 using Antonio.Data.Mail;
 using Antonio.Web.Mail;
 using Antonio.Web.Security;
@@ -30,8 +31,8 @@ public sealed class TransferOfferMail(IDbContextFactory<AntonioDbContext> dbFact
         if (Outbox.Payload<TransferMailRequest>(message) is not { } request) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        var offer = await (from t in db.PurchaseTransfers
-                           where t.Id == request.TransferId && t.AcceptedAt == null && t.CancelledAt == null && t.ExpiresAt > now
+        var offer = await (from t in db.PurchaseTransfers.Where(PurchaseTransfer.PendingAt(now))
+                           where t.Id == request.TransferId
                            join p in db.Purchases on t.PurchaseId equals p.Id
                            join product in db.Products on p.ProductId equals product.Id
                            join sender in db.Users on t.FromUserId equals sender.Id

@@ -32,8 +32,9 @@ internal sealed class LearnerPageVariant(WorkshopReader workshops, QuoteService 
         if (workshop is null || AccessRules.CanSeeDrafts(workshop, viewer)) return null;
 
         var decisions = context.RequestServices.GetRequiredService<LearnerPageDecisions>();
-        var decision = context.GetRouteValue("lesson") is string lessonKey ? decisions.ForLesson(workshop, viewer, lessonKey) : decisions.ForWorkshop(workshop, viewer);
-        if (decision.Position is null && context.GetRouteValue("lesson") is not null) return null; // no such lesson: the page says so to everyone alike
+        var lessonKey = context.GetRouteValue("lesson") as string;
+        var decision = lessonKey is null ? decisions.ForWorkshop(workshop, viewer) : decisions.ForLesson(workshop, viewer, lessonKey);
+        if (lessonKey is not null && decision.Position is null) return null; // no such lesson: the page says so to everyone alike
         var offer = "";
         if (decision.ShowsPrices && !AccessRules.IsFreeWorkshop(workshop))
         {
