@@ -26,6 +26,8 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<MerchantCharge> MerchantCharges => Set<MerchantCharge>();
     public DbSet<PurchaseTransfer> PurchaseTransfers => Set<PurchaseTransfer>();
+    public DbSet<MembershipPlan> MembershipPlans => Set<MembershipPlan>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationMembership> OrganizationMemberships => Set<OrganizationMembership>();
     public DbSet<EntitlementType> EntitlementTypes => Set<EntitlementType>();
@@ -171,6 +173,35 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
             e.Property(x => x.Provider).HasMaxLength(32);
             e.Property(x => x.BillTo).HasMaxLength(MerchantCharge.MaxBillToLength);
             e.HasIndex(x => new { x.Provider, x.Identifier }).IsUnique();
+            e.HasIndex(x => x.SubscriptionId).HasFilter("subscription_id IS NOT NULL");
+            e.HasOne<Subscription>().WithMany().HasForeignKey(x => x.SubscriptionId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<MembershipPlan>(e =>
+        {
+            e.Property(x => x.Tier).HasMaxLength(16);
+            e.Property(x => x.Interval).HasMaxLength(8);
+            e.Property(x => x.Currency).HasMaxLength(3);
+            e.HasIndex(x => x.ProductId);
+            e.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
+            e.ToTable(t =>
+            {
+                t.HasCheckConstraint("ck_membership_plans_interval", "interval IN ('month', 'year')");
+                t.HasCheckConstraint("ck_membership_plans_amount_positive", "unit_amount_cents > 0");
+            });
+        });
+
+        builder.Entity<Subscription>(e =>
+        {
+            e.Property(x => x.Provider).HasMaxLength(32);
+            e.Property(x => x.ProviderSubscriptionId).HasMaxLength(255);
+            e.Property(x => x.ProviderCustomerId).HasMaxLength(255);
+            e.Property(x => x.Status).HasMaxLength(24);
+            e.HasIndex(x => new { x.Provider, x.ProviderSubscriptionId }).IsUnique();
+            e.HasIndex(x => x.UserId);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<MembershipPlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
+            e.ToTable(t => t.HasCheckConstraint("ck_subscriptions_quantity_positive", "quantity > 0"));
         });
 
         builder.Entity<PurchaseTransfer>(e =>

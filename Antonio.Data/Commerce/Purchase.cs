@@ -67,6 +67,16 @@ public class MerchantCharge
     /// <summary>What the buyer asked their invoice to be made out to (company, address, VAT id): their own words, shown as text.</summary>
     public string? BillTo { get; set; }
 
+    /// <summary>Set for a membership's payment: the subscription it paid for (a purchase's charge has purchases instead).</summary>
+    public Guid? SubscriptionId { get; set; }
+    /// <summary>A membership payment's amount, as charged (a purchase's is on its purchases).</summary>
+    public long? AmountCents { get; set; }
+    /// <summary>The seats a membership payment paid for.</summary>
+    public int? Quantity { get; set; }
+    /// <summary>The period a membership payment paid for.</summary>
+    public DateTimeOffset? PeriodStart { get; set; }
+    public DateTimeOffset? PeriodEnd { get; set; }
+
     /// <summary>The longest "bill to" text kept.</summary>
     public const int MaxBillToLength = 1000;
 }

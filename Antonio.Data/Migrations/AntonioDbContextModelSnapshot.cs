@@ -418,12 +418,71 @@ namespace Antonio.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Antonio.Data.Commerce.MembershipPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("interval");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tier");
+
+                    b.Property<long>("UnitAmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unit_amount_cents");
+
+                    b.HasKey("Id")
+                        .HasName("pk_membership_plans");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_membership_plans_product_id");
+
+                    b.ToTable("membership_plans", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_membership_plans_amount_positive", "unit_amount_cents > 0");
+
+                            t.HasCheckConstraint("ck_membership_plans_interval", "interval IN ('month', 'year')");
+                        });
+                });
+
             modelBuilder.Entity("Antonio.Data.Commerce.MerchantCharge", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<long?>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
 
                     b.Property<string>("BillTo")
                         .HasMaxLength(1000)
@@ -444,11 +503,27 @@ namespace Antonio.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("invoice_url");
 
+                    b.Property<DateTimeOffset?>("PeriodEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateTimeOffset?>("PeriodStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_start");
+
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("provider");
+
+                    b.Property<int?>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid?>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
@@ -456,6 +531,10 @@ namespace Antonio.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_merchant_charges");
+
+                    b.HasIndex("SubscriptionId")
+                        .HasDatabaseName("ix_merchant_charges_subscription_id")
+                        .HasFilter("subscription_id IS NOT NULL");
 
                     b.HasIndex("Provider", "Identifier")
                         .IsUnique()
@@ -708,6 +787,95 @@ namespace Antonio.Data.Migrations
                         .HasFilter("accepted_at IS NULL AND cancelled_at IS NULL");
 
                     b.ToTable("purchase_transfers", (string)null);
+                });
+
+            modelBuilder.Entity("Antonio.Data.Commerce.Subscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("CancelAtPeriodEnd")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancel_at_period_end");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("CurrentPeriodEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("current_period_end");
+
+                    b.Property<DateTimeOffset>("CurrentPeriodStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("current_period_start");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset?>("PaymentFailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("payment_failed_at");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderCustomerId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("provider_customer_id");
+
+                    b.Property<string>("ProviderSubscriptionId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("provider_subscription_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subscriptions");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_subscriptions_plan_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_subscriptions_user_id");
+
+                    b.HasIndex("Provider", "ProviderSubscriptionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subscriptions_provider_provider_subscription_id");
+
+                    b.ToTable("subscriptions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_subscriptions_quantity_positive", "quantity > 0");
+                        });
                 });
 
             modelBuilder.Entity("Antonio.Data.Commerce.UpgradableProduct", b =>
@@ -1397,6 +1565,25 @@ namespace Antonio.Data.Migrations
                         .HasConstraintName("fk_coupons_products_restricted_to_product_id");
                 });
 
+            modelBuilder.Entity("Antonio.Data.Commerce.MembershipPlan", b =>
+                {
+                    b.HasOne("Antonio.Data.Commerce.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_membership_plans_products_product_id");
+                });
+
+            modelBuilder.Entity("Antonio.Data.Commerce.MerchantCharge", b =>
+                {
+                    b.HasOne("Antonio.Data.Commerce.Subscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_merchant_charges_subscriptions_subscription_id");
+                });
+
             modelBuilder.Entity("Antonio.Data.Commerce.Price", b =>
                 {
                     b.HasOne("Antonio.Data.Commerce.Product", null)
@@ -1462,6 +1649,23 @@ namespace Antonio.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_purchase_transfers_purchases_purchase_id");
+                });
+
+            modelBuilder.Entity("Antonio.Data.Commerce.Subscription", b =>
+                {
+                    b.HasOne("Antonio.Data.Commerce.MembershipPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_subscriptions_membership_plans_plan_id");
+
+                    b.HasOne("Antonio.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_subscriptions_users_user_id");
                 });
 
             modelBuilder.Entity("Antonio.Data.Commerce.UpgradableProduct", b =>

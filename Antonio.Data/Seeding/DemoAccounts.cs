@@ -26,6 +26,10 @@ public static class DemoAccounts
     public const string Nobody = "nobody@antonio.dev";
     public const string TransferSender = "transfer-sender@antonio.dev";
     public const string TransferRecipient = "transfer-recipient@antonio.dev";
+    public const string MemberMonthly = "member-monthly@antonio.dev";
+    public const string MemberInGrace = "member-grace@antonio.dev";
+    public const string MemberCanceling = "member-canceling@antonio.dev";
+    public const string MemberEnded = "member-ended@antonio.dev";
 
     /// <summary>Email → what the account demonstrates.</summary>
     public static readonly IReadOnlyList<(string Email, string Situation)> All =
@@ -48,5 +52,9 @@ public static class DemoAccounts
         (Nobody, "signed in, owns nothing"),
         (TransferSender, "bought Essentials, then gave it to transfer-recipient@"),
         (TransferRecipient, "was given Essentials by transfer-sender@ (accepted)"),
+        (MemberMonthly, "Pro membership, monthly, renews in 20 days"),
+        (MemberInGrace, "Pro membership, yearly; its renewal failed 3 days ago (in the grace period)"),
+        (MemberCanceling, "Standard membership, canceled; open until its period ends in 12 days"),
+        (MemberEnded, "Pro membership, canceled; ended 5 days ago"),
     ];
 }

@@ -56,6 +56,7 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
         AddFillerLearners(workshops, catalogue);
         foreach (var (email, situation) in DemoAccounts.All.Where(a => AfterTheCrowd.Contains(a.Email))) named[email] = AddUser(email, situation);
         AddTransfer(named, catalogue);
+        AddMemberships(named);
         return _data;
     }
 
@@ -63,7 +64,80 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
     /// Situations added after the generated learners were known to the tests: built after them, so the random stream the
     /// crowd is drawn from — and every generated learner's purchases — stays as it was.
     /// </summary>
-    private static readonly HashSet<string> AfterTheCrowd = [DemoAccounts.TransferSender, DemoAccounts.TransferRecipient];
+    private static readonly HashSet<string> AfterTheCrowd =
+    [
+        DemoAccounts.TransferSender, DemoAccounts.TransferRecipient,
+        DemoAccounts.MemberMonthly, DemoAccounts.MemberInGrace, DemoAccounts.MemberCanceling, DemoAccounts.MemberEnded,
+    ];
+
+    /// <summary>
+    /// The two memberships on sale (docs/memberships.md), each billed monthly or yearly, and a member in each situation the
+    /// access rule tells apart: renewing, in the grace period after a failed renewal, canceled before the period's end,
+    /// ended. Each has the charges it paid and the entitlement <see cref="Subscription.AccessUntil"/> gives it.
+    /// </summary>
+    private void AddMemberships(Dictionary<string, Guid> u)
+    {
+        MembershipPlan Plan(Product product, string tier, string interval, long cents)
+        {
+            var plan = new MembershipPlan
+            {
+                Id = NextId(), ProductId = product.Id, Tier = tier, Interval = interval, UnitAmountCents = cents, Status = RecordStatus.Active, CreatedAt = product.CreatedAt,
+            };
+            _data.MembershipPlans.Add(plan);
+            return plan;
+        }
+        Product Membership(string name)
+        {
+            var product = new Product { Id = NextId(), Name = name, Type = ProductTypes.Membership, Status = RecordStatus.Active, CreatedAt = _now.AddDays(-200) };
+            _data.Products.Add(product);
+            return product;
+        }
+        var pro = Membership("Pro membership");
+        var (proMonthly, proYearly) = (Plan(pro, LinkTiers.Pro, BillingIntervals.Month, 2_900), Plan(pro, LinkTiers.Pro, BillingIntervals.Year, 29_000));
+        var standard = Membership("Standard membership");
+        var standardMonthly = Plan(standard, LinkTiers.Standard, BillingIntervals.Month, 1_500);
+        Plan(standard, LinkTiers.Standard, BillingIntervals.Year, 15_000);
+
+        AddSubscription(u[DemoAccounts.MemberMonthly], proMonthly, SubscriptionStatus.Active, _now.AddDays(-10), paidPeriods: 2);
+        AddSubscription(u[DemoAccounts.MemberInGrace], proYearly, SubscriptionStatus.PastDue, _now.AddDays(-3), paidPeriods: 1, failedAt: _now.AddDays(-3));
+        AddSubscription(u[DemoAccounts.MemberCanceling], standardMonthly, SubscriptionStatus.Active, _now.AddDays(-18), paidPeriods: 1, cancelAtPeriodEnd: true);
+        AddSubscription(u[DemoAccounts.MemberEnded], proMonthly, SubscriptionStatus.Canceled, _now.AddDays(-35), paidPeriods: 1, endedAt: _now.AddDays(-5));
+    }
+
+    /// <summary>
+    /// A local-provider subscription whose current period starts at <paramref name="periodStart"/>, with a charge for each of
+    /// the <paramref name="paidPeriods"/> periods up to it (the current one included unless its renewal failed).
+    /// </summary>
+    private void AddSubscription(Guid userId, MembershipPlan plan, string status, DateTimeOffset periodStart, int paidPeriods,
+        DateTimeOffset? failedAt = null, bool cancelAtPeriodEnd = false, DateTimeOffset? endedAt = null)
+    {
+        DateTimeOffset Next(DateTimeOffset start) => BillingIntervals.After(plan.Interval, start);
+        DateTimeOffset Previous(DateTimeOffset end) => plan.Interval == BillingIntervals.Year ? end.AddYears(-1) : end.AddMonths(-1);
+        var firstPaid = periodStart;
+        for (var i = failedAt is null ? 1 : 0; i < paidPeriods; i++) firstPaid = Previous(firstPaid);
+        var subscription = new Subscription
+        {
+            Id = NextId(), UserId = userId, PlanId = plan.Id, Provider = "local", ProviderSubscriptionId = $"local_sub_demo_{_data.Subscriptions.Count:D4}",
+            ProviderCustomerId = $"local_cus_{userId:N}", Status = status, CurrentPeriodStart = periodStart, CurrentPeriodEnd = endedAt ?? Next(periodStart),
+            CancelAtPeriodEnd = cancelAtPeriodEnd, PaymentFailedAt = failedAt, EndedAt = endedAt, ReportedAt = endedAt ?? failedAt ?? periodStart, CreatedAt = firstPaid,
+        };
+        _data.Subscriptions.Add(subscription);
+        for (var (start, n) = (firstPaid, 0); n < paidPeriods; (start, n) = (Next(start), n + 1))
+            _data.Charges.Add(new MerchantCharge
+            {
+                Id = NextId(), UserId = userId, Provider = "local", Identifier = $"local_in_demo_{_data.Charges.Count:D7}", SubscriptionId = subscription.Id,
+                AmountCents = plan.UnitAmountCents, Quantity = 1, PeriodStart = start, PeriodEnd = Next(start), CreatedAt = start,
+            });
+        var until = subscription.AccessUntil(Subscription.DefaultGracePeriod);
+        var membership = PersonalMembership(userId);
+        _data.Entitlements.Add(new Entitlement
+        {
+            Id = NextId(), EntitlementTypeId = _entitlementTypes[EntitlementTypeNames.SubscriptionAccess], UserId = userId,
+            OrganizationMembershipId = membership.Membership, OrganizationId = membership.Organization,
+            SourceType = EntitlementSources.Subscription, SourceId = subscription.Id, Metadata = JsonSerializer.SerializeToDocument(new { tier = plan.Tier }),
+            ExpiresAt = until, CreatedAt = firstPaid, DeletedAt = until is null ? endedAt : null,
+        });
+    }
 
     /// <summary>
     /// An accepted transfer (docs/transfers.md): the sender paid (the charge and its invoice stay theirs) and their access

@@ -20,6 +20,8 @@ internal sealed class DemoDataSet
     public List<ContentProduct> ContentProducts { get; } = [];
     public List<UpgradableProduct> Upgrades { get; } = [];
     public List<Coupon> Coupons { get; } = [];
+    public List<MembershipPlan> MembershipPlans { get; } = [];
+    public List<Subscription> Subscriptions { get; } = [];
     public List<MerchantCharge> Charges { get; } = [];
     public List<Purchase> Purchases { get; } = [];
     public List<PurchaseTransfer> Transfers { get; } = [];

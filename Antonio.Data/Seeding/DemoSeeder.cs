@@ -37,6 +37,8 @@ public static class DemoSeeder
             await BulkCopier.CopyAsync(db, connection, data.ContentProducts, ct);
             await BulkCopier.CopyAsync(db, connection, data.Upgrades, ct);
             await BulkCopier.CopyAsync(db, connection, data.Coupons, ct);
+            await BulkCopier.CopyAsync(db, connection, data.MembershipPlans, ct);
+            await BulkCopier.CopyAsync(db, connection, data.Subscriptions, ct);
             await BulkCopier.CopyAsync(db, connection, data.Charges, ct);
             await BulkCopier.CopyAsync(db, connection, data.Purchases, ct);
             await BulkCopier.CopyAsync(db, connection, data.Transfers, ct);

@@ -42,6 +42,11 @@ public static class Personas
         new("standard", DemoAccounts.SubscriberStandard, 4, null, "standard"),
         new("transfer-sender", DemoAccounts.TransferSender, 0, null, "free"),
         new("transfer-recipient", DemoAccounts.TransferRecipient, 0, null, "all"),
+        new("member-monthly", DemoAccounts.MemberMonthly, 0, null, "all"),
+        new("member-in-grace", DemoAccounts.MemberInGrace, DemoCatalogue.AdvancedFirst, null, "all"),
+        new("member-canceling", DemoAccounts.MemberCanceling, 0, null, "free"),
+        new("member-canceling", DemoAccounts.MemberCanceling, 4, null, "standard"),
+        new("member-ended", DemoAccounts.MemberEnded, 0, null, "free"),
     ];
 
     /// <summary>The personas, each once, in the table's order.</summary>

@@ -228,6 +228,7 @@ public sealed class CheckoutTests(WritableDatabaseFixture fixture) : IClassFixtu
         public string Name => "stripe";
         public Task<string> StartAsync(CheckoutIntent intent, CancellationToken ct = default) => throw new HttpRequestException("connection refused");
         public Task RefundAsync(string chargeId, CancellationToken ct = default) => throw new HttpRequestException("connection refused");
+        public Task<string> BillingPortalAsync(Subscription subscription, CancellationToken ct = default) => throw new HttpRequestException("connection refused");
     }
 
     [Fact]

@@ -41,6 +41,10 @@ public sealed partial class LearnerHomeTests(SeededDatabaseFixture seeded) : IAs
         { DemoAccounts.Nobody, null, "" },
         { DemoAccounts.TransferSender, null, "" },
         { DemoAccounts.TransferRecipient, null, "0,1,2" },
+        { DemoAccounts.MemberMonthly, null, "every paid workshop" },
+        { DemoAccounts.MemberInGrace, null, "every paid workshop" },
+        { DemoAccounts.MemberCanceling, null, "paid workshops with standard lessons" },
+        { DemoAccounts.MemberEnded, null, "" },
     };
 
     [Theory]

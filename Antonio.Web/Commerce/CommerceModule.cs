@@ -1,3 +1,4 @@
+using Antonio.Web.Commerce.Memberships;
 using Antonio.Web.Mail;
 using Antonio.Web.PageCaching;
 using Antonio.Web.Security;
@@ -8,7 +9,7 @@ namespace Antonio.Web.Commerce;
 /// <summary>
 /// Selling: the pure <see cref="PricingEngine"/> fed by cached reads, checkout through the configured
 /// payment provider (failing closed when there is none), the one idempotent <see cref="Fulfilment"/>,
-/// purchase history, invoices and transfers, the Stripe webhook, and the PPP offer as a page-cache variation.
+/// purchase history, invoices and transfers, memberships (<see cref="SubscriptionLedger"/>), the Stripe webhook, and the PPP offer as a page-cache variation.
 /// </summary>
 public static class CommerceModule
 {
@@ -26,6 +27,12 @@ public static class CommerceModule
         services.AddSingleton<PurchaseTransfers>();
         services.AddScoped<IMailComposer, TransferOfferMail>();
         services.AddScoped<IMailComposer, TransferAcceptedMail>();
+        services.AddSingleton<SubscriptionLedger>();
+        services.AddSingleton<MembershipReader>();
+        services.AddSingleton<LocalBilling>();
+        if (payments.Provider == PaymentProviderNames.Local) services.AddHostedService<LocalBillingClock>();
+        foreach (var composer in new[] { typeof(MembershipReceiptMail), typeof(MembershipPaymentFailedMail), typeof(MembershipCanceledMail), typeof(MembershipEndedMail) })
+            services.AddScoped(typeof(IMailComposer), composer);
         services.AddSingleton<IPageVariation, PppPageVariation>();
         services.AddSingleton<LocalPaymentProvider>();
         // TryAdd: a test may stand in a provider that is down.
@@ -36,7 +43,11 @@ public static class CommerceModule
             _ => new UnavailablePaymentProvider(),
         });
         if (payments.Provider == PaymentProviderNames.Stripe)
-            services.Configure<SecurityHeadersOptions>(o => o.FormActionOrigins.Add(StripePaymentProvider.CheckoutOrigin));
+            services.Configure<SecurityHeadersOptions>(o =>
+            {
+                o.FormActionOrigins.Add(StripePaymentProvider.CheckoutOrigin);
+                o.FormActionOrigins.Add(StripePaymentProvider.PortalOrigin);
+            });
         return builder;
     }
 

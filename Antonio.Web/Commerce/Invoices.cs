@@ -19,8 +19,9 @@ public sealed record Invoice(Guid ChargeId, string Number, Guid BuyerId, string 
 
 /// <summary>
 /// Invoices, one per charge (<see cref="MerchantCharge"/>): the numbers come from the purchases the charge paid for,
-/// as recorded at the time; the buyer's "bill to" text is kept on the charge. Who may open one is decided by the
-/// pages (the buyer, or an admin); these reads answer for any charge.
+/// or for a membership's payment from the charge itself (plan, seats, period), as recorded at the time; the buyer's
+/// "bill to" text is kept on the charge. Who may open one is decided by the pages (the buyer, or an admin); these
+/// reads answer for any charge.
 /// </summary>
 public sealed class Invoices(IDbContextFactory<AntonioDbContext> dbFactory)
 {
@@ -31,12 +32,14 @@ public sealed class Invoices(IDbContextFactory<AntonioDbContext> dbFactory)
     public async Task<IReadOnlyList<InvoiceSummary>> ForBuyerAsync(Guid userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var charges = await (from c in db.MerchantCharges
-                             where c.UserId == userId
-                             join p in db.Purchases on c.Id equals p.MerchantChargeId
-                             group p by new { c.Id, c.CreatedAt } into g
-                             orderby g.Key.CreatedAt descending
-                             select new { g.Key.Id, g.Key.CreatedAt, Total = g.Sum(p => p.TotalAmountCents), Lines = g.Count() }).ToListAsync(ct);
+        var purchased = await (from c in db.MerchantCharges
+                               where c.UserId == userId
+                               join p in db.Purchases on c.Id equals p.MerchantChargeId
+                               group p by new { c.Id, c.CreatedAt } into g
+                               select new { g.Key.Id, g.Key.CreatedAt, Total = g.Sum(p => p.TotalAmountCents), Lines = g.Count() }).ToListAsync(ct);
+        var memberships = await db.MerchantCharges.Where(c => c.UserId == userId && c.SubscriptionId != null)
+            .Select(c => new { c.Id, c.CreatedAt, Total = c.AmountCents ?? 0, Lines = 1 }).ToListAsync(ct);
+        var charges = purchased.Concat(memberships).OrderByDescending(c => c.CreatedAt);
         return [.. charges.Select(c => new InvoiceSummary(c.Id, NumberOf(c.Id, c.CreatedAt), c.CreatedAt, c.Total, c.Lines))];
     }
 
@@ -46,8 +49,23 @@ public sealed class Invoices(IDbContextFactory<AntonioDbContext> dbFactory)
         var head = await (from c in db.MerchantCharges
                           join u in db.Users on c.UserId equals u.Id
                           where c.Id == chargeId
-                          select new { c.Id, c.UserId, u.Email, u.Name, c.BillTo, c.Identifier, c.Provider, c.CreatedAt }).SingleOrDefaultAsync(ct);
+                          select new { c.Id, c.UserId, u.Email, u.Name, c.BillTo, c.Identifier, c.Provider, c.CreatedAt, c.SubscriptionId, c.AmountCents, c.Quantity, c.PeriodStart, c.PeriodEnd })
+            .SingleOrDefaultAsync(ct);
         if (head is null) return null;
+        if (head.SubscriptionId is { } subscriptionId)
+        {
+            // A membership's payment: one line, the plan and the period it paid for, as charged.
+            var plan = await (from sub in db.Subscriptions
+                              where sub.Id == subscriptionId
+                              join p in db.MembershipPlans on sub.PlanId equals p.Id
+                              join product in db.Products on p.ProductId equals product.Id
+                              select new { product.Name, p.Interval }).SingleAsync(ct);
+            var period = head.PeriodStart is { } from && head.PeriodEnd is { } to ? $", {from.UtcDateTime:MMM d, yyyy} – {to.UtcDateTime:MMM d, yyyy}" : "";
+            var membershipLine = new InvoiceLine($"{plan.Name}, billed {(plan.Interval == BillingIntervals.Year ? "yearly" : "monthly")}{period}",
+                head.Quantity ?? 1, head.AmountCents ?? 0, "Paid", null);
+            return new Invoice(head.Id, NumberOf(head.Id, head.CreatedAt), head.UserId, head.Email ?? "", head.Name, head.BillTo, head.Identifier,
+                head.Provider, head.CreatedAt, [membershipLine]);
+        }
         var lines = await (from p in db.Purchases
                            join product in db.Products on p.ProductId equals product.Id
                            join coupon in db.Coupons on p.CouponId equals coupon.Id into coupons

@@ -21,6 +21,13 @@ public sealed class PaymentOptions
     /// <summary>How long an offer to give a purchase to someone else can be accepted (docs/transfers.md).</summary>
     public TimeSpan TransferOfferLifetime { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How long a membership whose payment failed keeps its lessons open, counted from the first failed payment
+    /// (docs/memberships.md); also how long a renewing membership stays open past its paid period while the
+    /// renewal's report is on its way.
+    /// </summary>
+    public TimeSpan MembershipGracePeriod { get; set; } = Antonio.Data.Commerce.Subscription.DefaultGracePeriod;
+
     /// <summary>Who sells, as every invoice names them (name, address, tax id; one line each).</summary>
     public string InvoiceSeller { get; set; } = "Antonio Workshops";
 }

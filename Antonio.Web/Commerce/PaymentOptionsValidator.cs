@@ -10,7 +10,9 @@ public sealed class PaymentOptionsValidator(IHostEnvironment environment) : IVal
             ? ValidateOptionsResult.Fail("Antonio:Payments:InvoiceSeller must name the seller (1 to 1000 characters): every invoice prints it.")
             : options.TransferOfferLifetime < TimeSpan.FromHours(1) || options.TransferOfferLifetime > TimeSpan.FromDays(90)
                 ? ValidateOptionsResult.Fail("Antonio:Payments:TransferOfferLifetime must be between 1 hour and 90 days.")
-                : ValidateProvider(options);
+                : options.MembershipGracePeriod < TimeSpan.Zero || options.MembershipGracePeriod > TimeSpan.FromDays(60)
+                    ? ValidateOptionsResult.Fail("Antonio:Payments:MembershipGracePeriod must be between 0 and 60 days.")
+                    : ValidateProvider(options);
 
     private ValidateOptionsResult ValidateProvider(PaymentOptions options) => options.Provider switch
     {

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Antonio.Data.Commerce;
+using Antonio.Web.Commerce.Memberships;
 using Antonio.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Stripe;
 using Stripe.Checkout;
+using Subscription = Antonio.Data.Commerce.Subscription;
 
 namespace Antonio.Web.Commerce;
 
@@ -20,6 +22,9 @@ public sealed record CheckoutIntent
     public Guid? CouponId { get; init; }
     public string? PppCountry { get; init; }
     public string? Email { get; init; }
+    /// <summary>Set for a membership: the plan subscribed to (then <see cref="Interval"/> says how often it is billed).</summary>
+    public Guid? PlanId { get; init; }
+    public string? Interval { get; init; }
 
     public static CheckoutIntent From(Guid userId, string? email, PricingProduct product, Quote quote) => new()
     {
@@ -27,6 +32,13 @@ public sealed record CheckoutIntent
         Quantity = quote.Quantity, AmountCents = quote.FinalCents,
         CouponId = quote.CouponKind is CouponKinds.Percentage or CouponKinds.Fixed ? quote.AppliedCoupon?.Id : null,
         PppCountry = quote.CouponKind == CouponKinds.Ppp ? quote.Ppp?.CountryCode : null,
+    };
+
+    /// <summary>A membership: <paramref name="quantity"/> seats of the plan, at the plan's price (no coupon or regional price: docs/memberships.md).</summary>
+    public static CheckoutIntent ForMembership(Guid userId, string? email, MembershipPlan plan, string productName, int quantity) => new()
+    {
+        SessionId = Guid.NewGuid().ToString("N"), UserId = userId, Email = email, ProductId = plan.ProductId, ProductName = productName,
+        Quantity = quantity, AmountCents = plan.UnitAmountCents * quantity, PlanId = plan.Id, Interval = plan.Interval,
     };
 
     public PaidCheckout Paid(string provider, string chargeId, string? invoiceUrl = null) => new()
@@ -46,6 +58,8 @@ public interface IPaymentProvider
     Task<string> StartAsync(CheckoutIntent intent, CancellationToken ct = default);
     /// <summary>Returns the money of a charge this provider recorded (an admin refund). Throws when the provider refuses.</summary>
     Task RefundAsync(string chargeId, CancellationToken ct = default);
+    /// <summary>Where a member manages their membership with this provider (card, cancellation, invoices).</summary>
+    Task<string> BillingPortalAsync(Subscription subscription, CancellationToken ct = default);
 }
 
 /// <summary>
@@ -60,6 +74,9 @@ public sealed class UnavailablePaymentProvider : IPaymentProvider
         throw new InvalidOperationException("No payment provider is configured (Antonio:Payments:Provider).");
 
     public Task RefundAsync(string chargeId, CancellationToken ct = default) =>
+        throw new InvalidOperationException("No payment provider is configured (Antonio:Payments:Provider).");
+
+    public Task<string> BillingPortalAsync(Subscription subscription, CancellationToken ct = default) =>
         throw new InvalidOperationException("No payment provider is configured (Antonio:Payments:Provider).");
 }
 
@@ -80,6 +97,9 @@ public sealed class LocalPaymentProvider(IDataProtectionProvider protection) : I
 
     /// <summary>Test mode moved no money, so there is none to return.</summary>
     public Task RefundAsync(string chargeId, CancellationToken ct = default) => Task.CompletedTask;
+
+    /// <summary>The test-mode stand-in for a billing portal, on this site.</summary>
+    public Task<string> BillingPortalAsync(Subscription subscription, CancellationToken ct = default) => Task.FromResult(MembershipLinks.LocalBilling);
 
     public CheckoutIntent? Read(string? session)
     {
@@ -103,8 +123,10 @@ public sealed class StripePaymentProvider(IOptions<PaymentOptions> options, Site
 
     /// <summary>Stripe's hosted checkout: the origin forms post and redirect to (the Content-Security-Policy's form-action).</summary>
     public const string CheckoutOrigin = "https://checkout.stripe.com";
+    /// <summary>Stripe's customer portal, where "Manage billing" posts on to (the Content-Security-Policy's form-action).</summary>
+    public const string PortalOrigin = "https://billing.stripe.com";
 
-    public static SessionCreateOptions SessionOptions(CheckoutIntent intent, SiteUrls urls) => new()
+    public static SessionCreateOptions SessionOptions(CheckoutIntent intent, SiteUrls urls) => intent.PlanId is { } planId ? MembershipSessionOptions(intent, planId, urls) : new()
     {
         Mode = "payment",
         CustomerEmail = intent.Email,
@@ -127,7 +149,47 @@ public sealed class StripePaymentProvider(IOptions<PaymentOptions> options, Site
         PaymentIntentData = new SessionPaymentIntentDataOptions { Metadata = new Dictionary<string, string> { ["sessionId"] = intent.SessionId } },
     };
 
+    /// <summary>
+    /// A membership: Checkout in subscription mode, billed every interval for the seats. The subscription carries who
+    /// and which plan in its own metadata, so every later event about it (renewals, failures, cancellation) is
+    /// understood without this session.
+    /// </summary>
+    private static SessionCreateOptions MembershipSessionOptions(CheckoutIntent intent, Guid planId, SiteUrls urls) => new()
+    {
+        Mode = "subscription",
+        CustomerEmail = intent.Email,
+        ClientReferenceId = intent.UserId.ToString(),
+        SuccessUrl = urls.Absolute(MembershipLinks.Page + "?thanks=1"),
+        CancelUrl = urls.Absolute(MembershipLinks.Checkout(planId)),
+        LineItems =
+        [
+            new SessionLineItemOptions
+            {
+                Quantity = intent.Quantity,
+                PriceData = new SessionLineItemPriceDataOptions
+                {
+                    Currency = "usd", UnitAmount = intent.AmountCents / intent.Quantity,
+                    Recurring = new SessionLineItemPriceDataRecurringOptions { Interval = intent.Interval },
+                    ProductData = new SessionLineItemPriceDataProductDataOptions { Name = intent.ProductName },
+                },
+            },
+        ],
+        Metadata = new Dictionary<string, string> { ["intent"] = JsonSerializer.Serialize(intent) },
+        SubscriptionData = new SessionSubscriptionDataOptions { Metadata = StripeMembershipMetadata.Of(intent.UserId, planId) },
+    };
+
     private StripeClient Client => new(options.Value.StripeSecretKey);
+
+    /// <summary>Stripe's customer portal for the member's customer, coming back to their membership page.</summary>
+    public async Task<string> BillingPortalAsync(Subscription subscription, CancellationToken ct = default)
+    {
+        var session = await new Stripe.BillingPortal.SessionService(Client).CreateAsync(new Stripe.BillingPortal.SessionCreateOptions
+        {
+            Customer = subscription.ProviderCustomerId ?? throw new InvalidOperationException("Stripe has not reported this membership's customer yet."),
+            ReturnUrl = urls.Absolute(MembershipLinks.Page),
+        }, cancellationToken: ct);
+        return session.Url;
+    }
 
     public async Task<string> StartAsync(CheckoutIntent intent, CancellationToken ct = default)
     {

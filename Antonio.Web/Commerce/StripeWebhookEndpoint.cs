@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Antonio.Data.Commerce;
+using Antonio.Web.Commerce.Memberships;
 using Antonio.Web.Security;
 using Microsoft.Extensions.Options;
 using Stripe;
@@ -10,14 +11,14 @@ namespace Antonio.Web.Commerce;
 /// <summary>
 /// POST /webhooks/stripe: verifies Stripe's signature (bad or missing → 400, nothing written), then
 /// hands paid sessions to <see cref="Fulfilment"/> (idempotent on the session id) and refunds and
-/// disputes to its reversal.
+/// disputes to its reversal; a membership's subscription and invoice events go to the <see cref="SubscriptionLedger"/>.
 /// </summary>
 public static partial class StripeWebhookEndpoint
 {
     public const int MaxBodyBytes = 512 * 1024;
 
     public static void MapStripeWebhook(this IEndpointRouteBuilder app) =>
-        app.MapPost("/webhooks/stripe", async (HttpContext context, IOptions<PaymentOptions> options, Fulfilment fulfilment, ILoggerFactory logs) =>
+        app.MapPost("/webhooks/stripe", async (HttpContext context, IOptions<PaymentOptions> options, Fulfilment fulfilment, SubscriptionLedger memberships, ILoggerFactory logs) =>
         {
             var secret = options.Value.StripeWebhookSecret;
             if (string.IsNullOrEmpty(secret)) return Results.NotFound();
@@ -32,8 +33,22 @@ public static partial class StripeWebhookEndpoint
             {
                 return Results.BadRequest("Invalid signature.");
             }
+            var log = logs.CreateLogger(typeof(StripeWebhookEndpoint));
             switch (stripeEvent.Data.Object)
             {
+                // A membership's checkout: its subscription's own events (below) carry everything, in whatever order they come.
+                case Session { Mode: "subscription" } when stripeEvent.Type == EventTypes.CheckoutSessionCompleted:
+                    break;
+                case Stripe.Subscription subscription when stripeEvent.Type is EventTypes.CustomerSubscriptionCreated or EventTypes.CustomerSubscriptionUpdated
+                                                           or EventTypes.CustomerSubscriptionDeleted:
+                    await ApplyAsync(log, stripeEvent, StripeMembershipEvents.Report(subscription, stripeEvent.Created), memberships.ApplyAsync);
+                    break;
+                case Stripe.Invoice invoice when stripeEvent.Type == EventTypes.InvoicePaid:
+                    await ApplyAsync(log, stripeEvent, StripeMembershipEvents.Payment(invoice, stripeEvent.Created), memberships.RecordPaymentAsync);
+                    break;
+                case Stripe.Invoice invoice when stripeEvent.Type == EventTypes.InvoicePaymentFailed:
+                    await ApplyAsync(log, stripeEvent, StripeMembershipEvents.Failure(invoice, stripeEvent.Created), memberships.RecordPaymentFailureAsync);
+                    break;
                 case Session { PaymentStatus: "paid" } session when stripeEvent.Type == EventTypes.CheckoutSessionCompleted:
                     var intent = session.Metadata.TryGetValue("intent", out var raw) ? JsonSerializer.Deserialize<CheckoutIntent>(raw) : null;
                     if (intent is null) return Results.BadRequest("The session carries no checkout intent.");
@@ -47,7 +62,6 @@ public static partial class StripeWebhookEndpoint
                     await ReverseAsync(fulfilment, dispute.PaymentIntent?.Metadata, PurchaseStatus.Disputed);
                     break;
                 default:
-                    var log = logs.CreateLogger(typeof(StripeWebhookEndpoint));
                     LogIgnored(log, stripeEvent.Type);
                     break;
             }
@@ -59,6 +73,14 @@ public static partial class StripeWebhookEndpoint
         metadata is not null && metadata.TryGetValue("sessionId", out var sessionId)
             ? fulfilment.ReverseAsync(StripePaymentProvider.ProviderName, sessionId, status)
             : Task.CompletedTask;
+
+    /// <summary>A membership event of ours goes to the ledger; one about a subscription this site did not sell is acknowledged and ignored.</summary>
+    private static Task ApplyAsync<T>(ILogger log, Event stripeEvent, T? report, Func<T, CancellationToken, Task> apply) where T : class
+    {
+        if (report is not null) return apply(report, CancellationToken.None);
+        LogIgnored(log, stripeEvent.Type);
+        return Task.CompletedTask;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored Stripe event {Type}")]
     private static partial void LogIgnored(ILogger logger, string type);

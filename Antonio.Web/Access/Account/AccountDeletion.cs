@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Antonio.Data;
+using Antonio.Data.Commerce;
 using Antonio.Data.Identity;
 using Antonio.Web.Auditing;
 using Antonio.Web.Caching;
@@ -12,7 +13,8 @@ namespace Antonio.Web.Access.Account;
 /// "Delete my account", in one transaction: personal data erased (name, e-mail, password, sign-in methods,
 /// progress, queued and sent e-mails, invitations to the address) or anonymised (certificates revoked, their name erased), access ended,
 /// purchases kept for accounting (on the now anonymous user row, so totals and refunds still add up), the
-/// action audited. Then every cache entry of the user is dropped and every session ends.
+/// action audited. Refused while a membership would renew (docs/memberships.md). Then every cache entry of the
+/// user is dropped and every session ends.
 /// </summary>
 public sealed class AccountDeletion(UserManager<AppUser> users, SignInManager<AppUser> signIn, IDbContextFactory<AntonioDbContext> dbFactory,
     IEnumerable<IPersonalData> personalData, CacheInvalidator invalidator, TimeProvider clock, IdentityProof proof)
@@ -30,6 +32,9 @@ public sealed class AccountDeletion(UserManager<AppUser> users, SignInManager<Ap
         var id = user.Id;
         var email = user.Email!;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // The payment provider bills on its own schedule: an account deleted under a renewing membership would go on being charged.
+        if (await db.Subscriptions.Where(s => s.UserId == id).AnyAsync(Subscription.WillCharge, ct))
+            return ["Cancel your membership first (Your membership, then Manage billing): it would go on renewing. You can delete your account right after."];
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var data in personalData) await data.EraseAsync(db, id, now, ct);
         await db.Entitlements.Where(e => e.UserId == id && e.DeletedAt == null).ExecuteUpdateAsync(s => s.SetProperty(e => e.DeletedAt, now), ct);
