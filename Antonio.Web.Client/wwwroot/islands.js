@@ -85,7 +85,10 @@ honourPlayIntents();
 // Blazor starts after this script on most pages (Ui/page-boot.js announces it); its enhanced navigations arrive
 // at a page without reloading this script.
 const onBlazor = (callback) => (window.Blazor ? callback(window.Blazor) : document.addEventListener('antonio:blazor', () => callback(window.Blazor), { once: true }));
-const rum = import('./rum.js');
+// The metrics load when the main thread is idle, after the islands are wired: no task of theirs stands between the
+// page and the learner's first input (web-vitals reads the buffered entries, so nothing before is lost).
+const whenIdle = (callback) => (window.requestIdleCallback ? requestIdleCallback(callback, { timeout: 2000 }) : setTimeout(callback, 50));
+const rum = new Promise((resolve) => { whenIdle(() => resolve(import('./rum.js'))); });
 onBlazor((blazor) => blazor.addEventListener('enhancedload', () => {
   autoplayArrived();
   honourPlayIntents();

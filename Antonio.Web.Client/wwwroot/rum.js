@@ -28,8 +28,13 @@ const report = (metric) => {
   });
   if (queue.length >= MAX_PER_POST) flush();
 };
+// One observer per task: each reads its buffered entries, and no one task of this module is long enough to block.
+const nextTask = () => new Promise((resolve) => { setTimeout(resolve); });
 if (navigator.sendBeacon) {
-  for (const on of [onTTFB, onFCP, onLCP, onINP, onCLS]) on(report, { reportSoftNavs: true });
   addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
   addEventListener('pagehide', flush);
+  for (const on of [onTTFB, onFCP, onLCP, onINP, onCLS]) {
+    await nextTask();
+    on(report, { reportSoftNavs: true });
+  }
 }

@@ -32,11 +32,9 @@ public sealed class MembershipReader(IDbContextFactory<AntonioDbContext> dbFacto
     public async Task<IReadOnlyList<Guid>> OneTimeProductIdsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await (from product in db.Products
-                      where product.Status == 1 && product.Type != ProductTypes.Membership
-                      join price in db.Prices.Where(p => p.Status == 1) on product.Id equals price.ProductId
-                      orderby price.UnitAmountCents, product.Name
-                      select product.Id).Distinct().ToListAsync(ct);
+        return await db.Products.Where(p => p.Status == 1 && p.Type != ProductTypes.Membership)
+            .Select(p => new { p.Id, p.Name, Cents = db.Prices.Where(price => price.ProductId == p.Id && price.Status == 1).Min(price => (long?)price.UnitAmountCents) })
+            .Where(p => p.Cents != null).OrderBy(p => p.Cents).ThenBy(p => p.Name).Select(p => p.Id).ToListAsync(ct);
     }
 
     public async Task<PlanOnSale?> PlanAsync(Guid planId, CancellationToken ct = default) =>
