@@ -201,6 +201,8 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
             e.HasIndex(x => x.UserId);
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<MembershipPlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Purchase>().WithMany().HasForeignKey(x => x.TeamPurchaseId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(x => x.TeamPurchaseId).IsUnique().HasFilter("team_purchase_id IS NOT NULL");
             e.ToTable(t => t.HasCheckConstraint("ck_subscriptions_quantity_positive", "quantity > 0"));
         });
 

@@ -10,6 +10,8 @@ public sealed record TeamSeatsView
     public int UsedCount { get; init; }
     public string? WorkshopSlug { get; init; }
     public Guid ProductId { get; init; }
+    /// <summary>The product's type: a team membership's seats change with its billing, not by buying more.</summary>
+    public string ProductType { get; init; } = "";
     public IReadOnlyList<TeamMember> Members { get; init; } = [];
     public IReadOnlyList<TeamInvitee> Invitations { get; init; } = [];
     public DateTimeOffset CreatedAt { get; init; }
@@ -38,7 +40,7 @@ public static class TeamQuery
           'createdAt', p.created_at,
           'workshopSlug', (SELECT w.fields->>'slug' FROM content_products cp JOIN content_resources w ON w.id = cp.resource_id
                             WHERE cp.product_id = pr.id AND w.deleted_at IS NULL ORDER BY cp.position LIMIT 1),
-          'productId', pr.id,
+          'productId', pr.id, 'productType', pr.type,
           'members', COALESCE((SELECT json_agg(json_build_object('userId', u.id, 'email', u.email, 'joinedAt', s.created_at) ORDER BY s.created_at)
                                  FROM purchases s JOIN users u ON u.id = s.user_id
                                 WHERE s.redeemed_bulk_coupon_id = c.id), '[]'::json),

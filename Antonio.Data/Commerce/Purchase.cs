@@ -28,6 +28,8 @@ public static class PurchaseStatus
     public const string Refunded = "Refunded";
     public const string Disputed = "Disputed";
     public const string Banned = "Banned";
+    /// <summary>A team membership's seats after the membership ended.</summary>
+    public const string Ended = "Ended";
 
     /// <summary>Only these statuses grant access (§5b.6).</summary>
     public static bool GrantsAccess(string status) => status is Valid or Restricted;

@@ -19,7 +19,10 @@ public class Subscription
     public string? ProviderCustomerId { get; set; }
     /// <summary>See <see cref="SubscriptionStatus"/>.</summary>
     public string Status { get; set; } = SubscriptionStatus.Incomplete;
+    /// <summary>Seats: one is the member's own; more make a team membership, whose seats are handed out on /team.</summary>
     public int Quantity { get; set; } = 1;
+    /// <summary>A team membership's seats: the team purchase whose seat coupon holds them (made when it first opens).</summary>
+    public Guid? TeamPurchaseId { get; set; }
     public DateTimeOffset CurrentPeriodStart { get; set; }
     public DateTimeOffset CurrentPeriodEnd { get; set; }
     /// <summary>Canceled by the member: it runs to <see cref="CurrentPeriodEnd"/> and is not renewed.</summary>

@@ -855,6 +855,10 @@ namespace Antonio.Data.Migrations
                         .HasColumnType("character varying(24)")
                         .HasColumnName("status");
 
+                    b.Property<Guid?>("TeamPurchaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_purchase_id");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
@@ -864,6 +868,11 @@ namespace Antonio.Data.Migrations
 
                     b.HasIndex("PlanId")
                         .HasDatabaseName("ix_subscriptions_plan_id");
+
+                    b.HasIndex("TeamPurchaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subscriptions_team_purchase_id")
+                        .HasFilter("team_purchase_id IS NOT NULL");
 
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_subscriptions_user_id");
@@ -1659,6 +1668,12 @@ namespace Antonio.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_subscriptions_membership_plans_plan_id");
+
+                    b.HasOne("Antonio.Data.Commerce.Purchase", null)
+                        .WithMany()
+                        .HasForeignKey("TeamPurchaseId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_subscriptions_purchases_team_purchase_id");
 
                     b.HasOne("Antonio.Data.Identity.AppUser", null)
                         .WithMany()

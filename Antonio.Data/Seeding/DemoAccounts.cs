@@ -30,6 +30,8 @@ public static class DemoAccounts
     public const string MemberInGrace = "member-grace@antonio.dev";
     public const string MemberCanceling = "member-canceling@antonio.dev";
     public const string MemberEnded = "member-ended@antonio.dev";
+    public const string MemberTeamBuyer = "member-team-buyer@antonio.dev";
+    public const string MemberTeamSeat = "member-team-seat@antonio.dev";
 
     /// <summary>Email → what the account demonstrates.</summary>
     public static readonly IReadOnlyList<(string Email, string Situation)> All =
@@ -56,5 +58,7 @@ public static class DemoAccounts
         (MemberInGrace, "Pro membership, yearly; its renewal failed 3 days ago (in the grace period)"),
         (MemberCanceling, "Standard membership, canceled; open until its period ends in 12 days"),
         (MemberEnded, "Pro membership, canceled; ended 5 days ago"),
+        (MemberTeamBuyer, "Pro membership for a team of 5 (yearly; /team, 1 seat given)"),
+        (MemberTeamSeat, "holds a seat of member-team-buyer@'s Pro team membership"),
     ];
 }

@@ -68,6 +68,7 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
     [
         DemoAccounts.TransferSender, DemoAccounts.TransferRecipient,
         DemoAccounts.MemberMonthly, DemoAccounts.MemberInGrace, DemoAccounts.MemberCanceling, DemoAccounts.MemberEnded,
+        DemoAccounts.MemberTeamBuyer, DemoAccounts.MemberTeamSeat,
     ];
 
     /// <summary>
@@ -102,14 +103,53 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
         AddSubscription(u[DemoAccounts.MemberInGrace], proYearly, SubscriptionStatus.PastDue, _now.AddDays(-3), paidPeriods: 1, failedAt: _now.AddDays(-3));
         AddSubscription(u[DemoAccounts.MemberCanceling], standardMonthly, SubscriptionStatus.Active, _now.AddDays(-18), paidPeriods: 1, cancelAtPeriodEnd: true);
         AddSubscription(u[DemoAccounts.MemberEnded], proMonthly, SubscriptionStatus.Canceled, _now.AddDays(-35), paidPeriods: 1, endedAt: _now.AddDays(-5));
+        AddTeamMembership(u[DemoAccounts.MemberTeamBuyer], u[DemoAccounts.MemberTeamSeat], proYearly);
+    }
+    /// <summary>
+    /// A team membership (Pro, yearly, 5 seats) whose buyer gave one seat away: the team, its seat coupon and the seat's
+    /// entitlement, open as long as the membership (<see cref="Subscription.AccessUntil"/>); the buyer has no access of their own.
+    /// </summary>
+    private void AddTeamMembership(Guid buyer, Guid seatHolder, MembershipPlan plan)
+    {
+        var subscription = AddSubscription(buyer, plan, SubscriptionStatus.Active, _now.AddDays(-60), paidPeriods: 1, quantity: 5);
+        var team = new Organization { Id = NextId(), Name = "Team", CreatedAt = subscription.CreatedAt };
+        _data.Organizations.Add(team);
+        _data.Memberships.Add(new OrganizationMembership { Id = NextId(), OrganizationId = team.Id, UserId = buyer, Role = OrganizationRoles.Owner, CreatedAt = team.CreatedAt });
+        var seats = new Purchase
+        {
+            Id = NextId(), UserId = buyer, ProductId = plan.ProductId, Status = PurchaseStatus.Valid, Quantity = 5, CreatedAt = subscription.CreatedAt,
+        };
+        var coupon = new Coupon
+        {
+            Id = NextId(), Code = $"TEAM-{NextId():N}"[..17].ToUpperInvariant(), PercentageDiscount = 1m, Status = RecordStatus.Active,
+            MaxUses = 5, UsedCount = 1, RestrictedToProductId = plan.ProductId, BulkPurchaseId = seats.Id, CreatedAt = seats.CreatedAt,
+        };
+        seats.BulkCouponId = coupon.Id;
+        subscription.TeamPurchaseId = seats.Id;
+        _data.Purchases.Add(seats);
+        _data.Coupons.Add(coupon);
+        var membership = new OrganizationMembership { Id = NextId(), OrganizationId = team.Id, UserId = seatHolder, Role = OrganizationRoles.Learner, InvitedById = buyer, CreatedAt = _now.AddDays(-50) };
+        _data.Memberships.Add(membership);
+        var seat = new Purchase
+        {
+            Id = NextId(), UserId = seatHolder, ProductId = plan.ProductId, Status = PurchaseStatus.Valid, RedeemedBulkCouponId = coupon.Id, CreatedAt = membership.CreatedAt,
+        };
+        _data.Purchases.Add(seat);
+        _data.Entitlements.Add(new Entitlement
+        {
+            Id = NextId(), EntitlementTypeId = _entitlementTypes[EntitlementTypeNames.SubscriptionAccess], UserId = seatHolder,
+            OrganizationMembershipId = membership.Id, OrganizationId = team.Id, SourceType = EntitlementSources.Purchase, SourceId = seat.Id,
+            Metadata = JsonSerializer.SerializeToDocument(new { tier = plan.Tier }), ExpiresAt = subscription.AccessUntil(Subscription.DefaultGracePeriod),
+            CreatedAt = seat.CreatedAt,
+        });
     }
 
     /// <summary>
     /// A local-provider subscription whose current period starts at <paramref name="periodStart"/>, with a charge for each of
     /// the <paramref name="paidPeriods"/> periods up to it (the current one included unless its renewal failed).
     /// </summary>
-    private void AddSubscription(Guid userId, MembershipPlan plan, string status, DateTimeOffset periodStart, int paidPeriods,
-        DateTimeOffset? failedAt = null, bool cancelAtPeriodEnd = false, DateTimeOffset? endedAt = null)
+    private Subscription AddSubscription(Guid userId, MembershipPlan plan, string status, DateTimeOffset periodStart, int paidPeriods,
+        DateTimeOffset? failedAt = null, bool cancelAtPeriodEnd = false, DateTimeOffset? endedAt = null, int quantity = 1)
     {
         DateTimeOffset Next(DateTimeOffset start) => BillingIntervals.After(plan.Interval, start);
         DateTimeOffset Previous(DateTimeOffset end) => plan.Interval == BillingIntervals.Year ? end.AddYears(-1) : end.AddMonths(-1);
@@ -120,14 +160,17 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
             Id = NextId(), UserId = userId, PlanId = plan.Id, Provider = "local", ProviderSubscriptionId = $"local_sub_demo_{_data.Subscriptions.Count:D4}",
             ProviderCustomerId = $"local_cus_{userId:N}", Status = status, CurrentPeriodStart = periodStart, CurrentPeriodEnd = endedAt ?? Next(periodStart),
             CancelAtPeriodEnd = cancelAtPeriodEnd, PaymentFailedAt = failedAt, EndedAt = endedAt, ReportedAt = endedAt ?? failedAt ?? periodStart, CreatedAt = firstPaid,
+            Quantity = quantity,
         };
         _data.Subscriptions.Add(subscription);
         for (var (start, n) = (firstPaid, 0); n < paidPeriods; (start, n) = (Next(start), n + 1))
             _data.Charges.Add(new MerchantCharge
             {
                 Id = NextId(), UserId = userId, Provider = "local", Identifier = $"local_in_demo_{_data.Charges.Count:D7}", SubscriptionId = subscription.Id,
-                AmountCents = plan.UnitAmountCents, Quantity = 1, PeriodStart = start, PeriodEnd = Next(start), CreatedAt = start,
+                AmountCents = plan.UnitAmountCents * quantity, Quantity = quantity, PeriodStart = start, PeriodEnd = Next(start), CreatedAt = start,
             });
+        // A team membership's buyer has no access of their own: its seats do.
+        if (quantity > 1) return subscription;
         var until = subscription.AccessUntil(Subscription.DefaultGracePeriod);
         var membership = PersonalMembership(userId);
         _data.Entitlements.Add(new Entitlement
@@ -137,6 +180,7 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
             SourceType = EntitlementSources.Subscription, SourceId = subscription.Id, Metadata = JsonSerializer.SerializeToDocument(new { tier = plan.Tier }),
             ExpiresAt = until, CreatedAt = firstPaid, DeletedAt = until is null ? endedAt : null,
         });
+        return subscription;
     }
 
     /// <summary>

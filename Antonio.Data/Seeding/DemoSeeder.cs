@@ -38,9 +38,20 @@ public static class DemoSeeder
             await BulkCopier.CopyAsync(db, connection, data.Upgrades, ct);
             await BulkCopier.CopyAsync(db, connection, data.Coupons, ct);
             await BulkCopier.CopyAsync(db, connection, data.MembershipPlans, ct);
+            // A team membership names its team purchase, whose charge names the membership: the link is set once both are in.
+            var teams = data.Subscriptions.Where(x => x.TeamPurchaseId is not null).Select(x => (x.Id, Team: x.TeamPurchaseId!.Value)).ToList();
+            foreach (var subscription in data.Subscriptions) subscription.TeamPurchaseId = null;
             await BulkCopier.CopyAsync(db, connection, data.Subscriptions, ct);
             await BulkCopier.CopyAsync(db, connection, data.Charges, ct);
             await BulkCopier.CopyAsync(db, connection, data.Purchases, ct);
+            foreach (var (id, team) in teams)
+            {
+                await using var link = new NpgsqlCommand("UPDATE subscriptions SET team_purchase_id = $1 WHERE id = $2", connection, tx)
+                {
+                    Parameters = { new() { Value = team }, new() { Value = id } },
+                };
+                await link.ExecuteNonQueryAsync(ct);
+            }
             await BulkCopier.CopyAsync(db, connection, data.Transfers, ct);
             await BulkCopier.CopyAsync(db, connection, data.Organizations, ct);
             await BulkCopier.CopyAsync(db, connection, data.Memberships, ct);

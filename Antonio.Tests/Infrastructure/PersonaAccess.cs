@@ -47,6 +47,8 @@ public static class Personas
         new("member-canceling", DemoAccounts.MemberCanceling, 0, null, "free"),
         new("member-canceling", DemoAccounts.MemberCanceling, 4, null, "standard"),
         new("member-ended", DemoAccounts.MemberEnded, 0, null, "free"),
+        new("member-team-buyer", DemoAccounts.MemberTeamBuyer, 0, null, "free"),
+        new("member-team-seat", DemoAccounts.MemberTeamSeat, DemoCatalogue.AdvancedFirst, null, "all"),
     ];
 
     /// <summary>The personas, each once, in the table's order.</summary>

@@ -45,6 +45,8 @@ public sealed partial class LearnerHomeTests(SeededDatabaseFixture seeded) : IAs
         { DemoAccounts.MemberInGrace, null, "every paid workshop" },
         { DemoAccounts.MemberCanceling, null, "paid workshops with standard lessons" },
         { DemoAccounts.MemberEnded, null, "" },
+        { DemoAccounts.MemberTeamBuyer, null, "" },
+        { DemoAccounts.MemberTeamSeat, null, "every paid workshop" },
     };
 
     [Theory]

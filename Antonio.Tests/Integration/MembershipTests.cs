@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Antonio.Data.Access;
 using Antonio.Data.Commerce;
 using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
@@ -64,8 +65,10 @@ public sealed class MembershipTests(WritableDatabaseFixture fixture) : IClassFix
         Assert.Contains("$29 a month", (await member.GetAsync(pay)).Body);
         var paid = await member.SubmitFormAsync(pay, "local-payment", []);
         Assert.Equal("/membership?thanks=1", new Uri(_app.BaseAddress, paid.Headers.Location!).PathAndQuery);
-        await member.SubmitFormAsync(pay, "local-payment", []); // paying twice starts nothing new
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        await member.SubmitFormAsync(pay, "local-payment", []); // paying again a moment later starts and charges nothing new
         Assert.Equal(1L, await CountAsync("subscriptions", email));
+        Assert.Equal(1L, await CountAsync("merchant_charges", email));
         Assert.False(Paywalled(await member.GetAsync(lesson)));
         Assert.Contains("Active &#x2014; renews", (await member.GetAsync(MembershipLinks.Page)).Body);
         await _app.Mail.WaitForAsync(email, m => m.Subject == "Welcome to Pro membership");
@@ -123,6 +126,61 @@ public sealed class MembershipTests(WritableDatabaseFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_team_memberships_seats_follow_its_quantity_and_end_with_it()
+    {
+        const string buyerEmail = "learner00057@demo.antonio.dev";
+        string[] holders = ["learner00058@demo.antonio.dev", "learner00059@demo.antonio.dev"];
+        var lesson = await ProLessonAsync();
+        var buyer = await WebUser.SignedInAsync(_app, buyerEmail);
+        var checkout = MembershipLinks.Checkout(await PlanAsync("Pro membership", BillingIntervals.Month)) + "&seats=3";
+        Assert.Contains("$87", (await buyer.GetAsync(checkout)).Body);
+        var start = await buyer.SubmitFormAsync(checkout, "join", []);
+        await buyer.SubmitFormAsync(new Uri(_app.BaseAddress, start.Headers.Location!).PathAndQuery, "local-payment", []);
+        Assert.Equal(87_00L, await fixture.Database.ScalarAsync<long>(
+            $"SELECT c.amount_cents FROM merchant_charges c JOIN users u ON u.id = c.user_id WHERE u.email = '{buyerEmail}'"));
+        // The seats are for whom they are given to: the buyer reads nothing until they take one.
+        Assert.True(Paywalled(await buyer.GetAsync(lesson)));
+        var code = await fixture.Database.ScalarAsync<string>(
+            $"SELECT c.code FROM coupons c JOIN subscriptions s ON s.team_purchase_id = c.bulk_purchase_id JOIN users u ON u.id = s.user_id WHERE u.email = '{buyerEmail}'");
+        Assert.Contains(code, (await buyer.GetAsync("/team")).Body);
+
+        var seated = new List<WebUser>();
+        foreach (var email in holders)
+        {
+            var holder = await WebUser.SignedInAsync(_app, email);
+            Assert.True(Paywalled(await holder.GetAsync(lesson)));
+            Assert.Equal(HttpStatusCode.Redirect, (await holder.SubmitFormAsync($"/team/redeem/{code}", "redeem-seat", [])).StatusCode);
+            Assert.False(Paywalled(await holder.GetAsync(lesson)));
+            seated.Add(holder);
+            _clock.Advance(TimeSpan.FromMinutes(1)); // the seats are taken one after the other
+        }
+
+        // One seat fewer than are taken: the latest seat ends, the first stays.
+        var subscription = await fixture.Database.ScalarAsync<Guid>($"SELECT s.id FROM subscriptions s JOIN users u ON u.id = s.user_id WHERE u.email = '{buyerEmail}'");
+        await buyer.SubmitFormAsync(MembershipLinks.LocalBilling, "seats", new() { ["Seats"] = "1" });
+        Assert.False(Paywalled(await seated[0].GetAsync(lesson)));
+        Assert.True(Paywalled(await seated[1].GetAsync(lesson)));
+
+        // A failed renewal past its grace closes the seat too; the end of the membership ends it.
+        var billing = _app.Service<LocalBilling>();
+        await billing.SetCardAsync(await UserAsync(buyerEmail), subscription, declines: true);
+        _clock.Advance(TimeSpan.FromDays(32));
+        await billing.RunAsync();
+        Assert.Equal(SubscriptionStatus.PastDue, await StatusAsync(buyerEmail));
+        Assert.True(await OpenAsync(holders[0], EntitlementSources.Purchase));
+        _clock.Advance(TimeSpan.FromDays(8));
+        Assert.False(await OpenAsync(holders[0], EntitlementSources.Purchase));
+        _clock.Advance(TimeSpan.FromDays(21));
+        await billing.RunAsync();
+        Assert.Equal(SubscriptionStatus.Canceled, await StatusAsync(buyerEmail));
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM entitlements e JOIN users u ON u.id = e.user_id WHERE u.email IN ('{holders[0]}', '{holders[1]}') AND e.deleted_at IS NULL"));
+        Assert.Equal(PurchaseStatus.Ended, await fixture.Database.ScalarAsync<string>(
+            $"SELECT p.status FROM purchases p JOIN subscriptions s ON s.team_purchase_id = p.id WHERE s.id = '{subscription}'"));
+        foreach (var user in seated.Append(buyer)) user.Dispose();
+    }
+
+    [Fact]
     public async Task A_member_manages_only_their_own_membership()
     {
         const string owner = "learner00051@demo.antonio.dev";
@@ -156,6 +214,17 @@ public sealed class MembershipTests(WritableDatabaseFixture fixture) : IClassFix
         var deleted = await member.SubmitFormAsync("/account", "delete-account", delete);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Equal(0L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM users WHERE email = '{email}'"));
+    }
+
+    [Fact]
+    public async Task With_no_payment_provider_nothing_can_be_joined()
+    {
+        await using var app = await TestApp.StartAsync(fixture.Database, settings: new Dictionary<string, string?> { ["Antonio:Payments:Provider"] = "none" });
+        using var learner = await WebUser.SignedInAsync(app, "learner00056@demo.antonio.dev");
+        var page = await learner.GetAsync(MembershipLinks.Checkout(await PlanAsync("Pro membership", BillingIntervals.Month)));
+        Assert.Contains("Memberships are unavailable on this site right now", page.Body);
+        Assert.DoesNotContain("name=\"_handler\" value=\"join\"", page.Body);
+        Assert.Equal(404, (await learner.GetAsync(MembershipLinks.LocalBilling)).Status);
     }
 
     // ---- Stripe ------------------------------------------------------------------------------------
@@ -261,10 +330,10 @@ public sealed class MembershipTests(WritableDatabaseFixture fixture) : IClassFix
     private Task<long> CountAsync(string table, string email) => fixture.Database.ScalarAsync<long>(
         $"SELECT count(*) FROM {table} t JOIN users u ON u.id = t.user_id WHERE u.email = '{email}'");
 
-    /// <summary>The member's subscription entitlement is open at the test clock's now.</summary>
-    private Task<bool> OpenAsync(string email) => fixture.Database.ScalarAsync<bool>(
+    /// <summary>The member's subscription entitlement (a seat's hangs on its purchase) is open at the test clock's now.</summary>
+    private Task<bool> OpenAsync(string email, string source = "subscription") => fixture.Database.ScalarAsync<bool>(
         $"""
         SELECT EXISTS (SELECT 1 FROM entitlements e JOIN users u ON u.id = e.user_id
-         WHERE u.email = '{email}' AND e.source_type = 'subscription' AND e.deleted_at IS NULL AND e.expires_at > '{_clock.GetUtcNow():O}')
+         WHERE u.email = '{email}' AND e.source_type = '{source}' AND e.deleted_at IS NULL AND e.expires_at > '{_clock.GetUtcNow():O}')
         """);
 }

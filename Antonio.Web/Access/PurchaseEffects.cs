@@ -10,7 +10,7 @@ namespace Antonio.Web.Access;
 /// redemption, webhooks, admin refunds) inside that path's transaction. The caller invalidates the
 /// user's cache entries after committing (<see cref="Caching.CacheInvalidator.UserChangedAsync"/>).
 /// </summary>
-public sealed class PurchaseEffects(TimeProvider clock, IEnumerable<IAccessLossFollower> followers, TeamSeatReduction teams)
+public sealed class PurchaseEffects(TimeProvider clock, IEnumerable<IAccessLossFollower> followers, TeamSeatReduction teams, IEnumerable<ISeatAccess> seatAccess)
 {
     /// <summary>
     /// A Valid or Restricted purchase: a learner membership (the buyer's personal organization, or the
@@ -52,6 +52,13 @@ public sealed class PurchaseEffects(TimeProvider clock, IEnumerable<IAccessLossF
         var membership = membershipId is { } given
             ? await db.OrganizationMemberships.AsNoTracking().SingleAsync(m => m.Id == given, ct)
             : await PersonalMembershipAsync(db, purchase.UserId, now, ct);
+        if (purchase.RedeemedBulkCouponId is not null)
+            foreach (var grant in seatAccess)
+                if (await grant.GrantSeatAsync(db, purchase, membership, ct))
+                {
+                    await db.SaveChangesAsync(ct);
+                    return;
+                }
         var cohort = product.Type == ProductTypes.Cohort;
         var typeName = cohort ? EntitlementTypeNames.CohortContentAccess : EntitlementTypeNames.WorkshopContentAccess;
         var typeId = await db.EntitlementTypes.Where(t => t.Name == typeName).Select(t => t.Id).SingleAsync(ct);

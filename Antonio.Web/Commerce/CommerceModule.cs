@@ -1,3 +1,4 @@
+using Antonio.Web.Access;
 using Antonio.Web.Commerce.Memberships;
 using Antonio.Web.Mail;
 using Antonio.Web.PageCaching;
@@ -30,6 +31,7 @@ public static class CommerceModule
         services.AddSingleton<SubscriptionLedger>();
         services.AddSingleton<MembershipReader>();
         services.AddSingleton<LocalBilling>();
+        services.AddSingleton<ISeatAccess, MembershipSeats>();
         if (payments.Provider == PaymentProviderNames.Local) services.AddHostedService<LocalBillingClock>();
         foreach (var composer in new[] { typeof(MembershipReceiptMail), typeof(MembershipPaymentFailedMail), typeof(MembershipCanceledMail), typeof(MembershipEndedMail) })
             services.AddScoped(typeof(IMailComposer), composer);

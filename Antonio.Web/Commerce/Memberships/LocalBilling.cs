@@ -28,7 +28,8 @@ public sealed class LocalBilling(SubscriptionLedger ledger, IDbContextFactory<An
         var end = BillingIntervals.After(interval, now);
         await ledger.RecordPaymentAsync(new SubscriptionPayment
         {
-            Provider = LocalPaymentProvider.ProviderName, InvoiceId = InvoiceId(id, now), ProviderSubscriptionId = id, ProviderCustomerId = Customer(intent.UserId),
+            // One first invoice per checkout, whenever it is paid again (a double click, a replayed form).
+            Provider = LocalPaymentProvider.ProviderName, InvoiceId = $"local_in_{id}_first", ProviderSubscriptionId = id, ProviderCustomerId = Customer(intent.UserId),
             UserId = intent.UserId, PlanId = planId, AmountCents = intent.AmountCents, Quantity = intent.Quantity, PeriodStart = now, PeriodEnd = end, PaidAt = now,
         }, ct);
     }
@@ -82,6 +83,14 @@ public sealed class LocalBilling(SubscriptionLedger ledger, IDbContextFactory<An
     {
         if (await LiveAsync(userId, subscriptionId, ct) is not var (s, _)) return false;
         await ledger.ApplyAsync(Report(s, clock.GetUtcNow()) with { CancelAtPeriodEnd = cancel }, ct);
+        return true;
+    }
+
+    /// <summary>The number of seats, changed at once (as Stripe's portal does, leaving the proration to the next invoice). False when it is not their live local membership.</summary>
+    public async Task<bool> SetSeatsAsync(Guid userId, Guid subscriptionId, int seats, CancellationToken ct = default)
+    {
+        if (await LiveAsync(userId, subscriptionId, ct) is not var (s, _)) return false;
+        await ledger.ApplyAsync(Report(s, clock.GetUtcNow()) with { Quantity = seats }, ct);
         return true;
     }
 

@@ -19,12 +19,12 @@ namespace Antonio.Web.Commerce.Memberships;
 /// subscription never comes back.
 /// </summary>
 public sealed class SubscriptionLedger(IDbContextFactory<AntonioDbContext> dbFactory, IOptions<PaymentOptions> options, CacheInvalidator invalidator,
-    Outbox outbox, TimeProvider clock)
+    Outbox outbox, TimeProvider clock, PurchaseEffects effects, TeamSeatReduction seats)
 {
     private TimeSpan GracePeriod => options.Value.MembershipGracePeriod;
 
     public Task ApplyAsync(SubscriptionReport report, CancellationToken ct = default) =>
-        ChangeAsync(report, () => New(report, SubscriptionStatus.Incomplete, report.PeriodStart, report.PeriodEnd),
+        ChangeAsync(report, () => New(report, SubscriptionStatus.Incomplete, report.PeriodStart, report.PeriodEnd, report.Quantity),
             (_, subscription) => Task.FromResult(Apply(report, subscription)), ct);
 
     /// <summary>A status report over the row: the mails it calls for (none when it is older news).</summary>
@@ -49,7 +49,7 @@ public sealed class SubscriptionLedger(IDbContextFactory<AntonioDbContext> dbFac
     }
 
     public Task RecordPaymentAsync(SubscriptionPayment payment, CancellationToken ct = default) =>
-        ChangeAsync(payment, () => New(payment, SubscriptionStatus.Active, payment.PeriodStart, payment.PeriodEnd),
+        ChangeAsync(payment, () => New(payment, SubscriptionStatus.Active, payment.PeriodStart, payment.PeriodEnd, payment.Quantity),
             async (db, subscription) =>
             {
                 if (await db.MerchantCharges.AnyAsync(c => c.Provider == payment.Provider && c.Identifier == payment.InvoiceId, ct)) return [];
@@ -58,6 +58,7 @@ public sealed class SubscriptionLedger(IDbContextFactory<AntonioDbContext> dbFac
                 {
                     subscription.CurrentPeriodStart = payment.PeriodStart;
                     subscription.CurrentPeriodEnd = payment.PeriodEnd;
+                    subscription.Quantity = payment.Quantity;
                     subscription.PaymentFailedAt = null;
                     if (subscription.Status is SubscriptionStatus.Incomplete or SubscriptionStatus.PastDue or SubscriptionStatus.Unpaid)
                         subscription.Status = SubscriptionStatus.Active;
@@ -72,7 +73,7 @@ public sealed class SubscriptionLedger(IDbContextFactory<AntonioDbContext> dbFac
             }, ct);
 
     public Task RecordPaymentFailureAsync(SubscriptionPaymentFailure failure, CancellationToken ct = default) =>
-        ChangeAsync(failure, () => New(failure, SubscriptionStatus.Incomplete, failure.FailedAt, failure.PeriodEnd),
+        ChangeAsync(failure, () => New(failure, SubscriptionStatus.Incomplete, failure.FailedAt, failure.PeriodEnd, 1),
             (_, subscription) => Task.FromResult(Apply(failure, subscription)), ct);
 
     private static string[] Apply(SubscriptionPaymentFailure failure, Subscription subscription)
@@ -107,6 +108,7 @@ public sealed class SubscriptionLedger(IDbContextFactory<AntonioDbContext> dbFac
                 }
                 var mails = await change(db, subscription);
                 await SyncAccessAsync(db, subscription, ct);
+                var seatHolders = await SyncTeamAsync(db, subscription, ct);
                 var email = await db.Users.Where(u => u.Id == subscription.UserId).Select(u => u.Email).SingleAsync(ct) ?? "";
                 await db.SaveChangesAsync(ct);
                 var charge = db.ChangeTracker.Entries<MerchantCharge>().Select(e => (Guid?)e.Entity.Id).FirstOrDefault();
@@ -114,6 +116,7 @@ public sealed class SubscriptionLedger(IDbContextFactory<AntonioDbContext> dbFac
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 await invalidator.UserChangedAsync(subscription.UserId, ct);
+                foreach (var learner in seatHolders) await invalidator.UserChangedAsync(learner, ct);
                 return;
             }
             catch (DbUpdateException e) when (attempt == 0 && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
@@ -124,11 +127,15 @@ public sealed class SubscriptionLedger(IDbContextFactory<AntonioDbContext> dbFac
         }
     }
 
-    /// <summary>The membership's one entitlement, open until <see cref="Subscription.AccessUntil"/> (removed when that is nothing).</summary>
+    /// <summary>
+    /// The member's own entitlement, open until <see cref="Subscription.AccessUntil"/> (removed when that is nothing). A
+    /// team membership's buyer has none of their own, even once it is down to one seat: like a team purchase's, its seats
+    /// are for whom they are given to (the buyer may take one).
+    /// </summary>
     private async Task SyncAccessAsync(AntonioDbContext db, Subscription subscription, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var until = subscription.AccessUntil(GracePeriod);
+        var until = subscription.Quantity > 1 || subscription.TeamPurchaseId is not null ? null : subscription.AccessUntil(GracePeriod);
         var entitlement = await db.Entitlements.AsTracking()
             .SingleOrDefaultAsync(e => e.SourceType == EntitlementSources.Subscription && e.SourceId == subscription.Id && e.DeletedAt == null, ct);
         if (until is null)
@@ -140,21 +147,65 @@ public sealed class SubscriptionLedger(IDbContextFactory<AntonioDbContext> dbFac
         {
             var tier = await db.MembershipPlans.Where(p => p.Id == subscription.PlanId).Select(p => p.Tier).SingleAsync(ct);
             var membership = await PurchaseEffects.PersonalMembershipAsync(db, subscription.UserId, now, ct);
-            entitlement = new Entitlement
-            {
-                Id = Guid.NewGuid(), UserId = subscription.UserId, OrganizationId = membership.OrganizationId, OrganizationMembershipId = membership.Id,
-                EntitlementTypeId = await db.EntitlementTypes.Where(t => t.Name == EntitlementTypeNames.SubscriptionAccess).Select(t => t.Id).SingleAsync(ct),
-                SourceType = EntitlementSources.Subscription, SourceId = subscription.Id,
-                Metadata = System.Text.Json.JsonSerializer.SerializeToDocument(new { tier }), CreatedAt = now,
-            };
-            db.Entitlements.Add(entitlement);
+            entitlement = await TierEntitlements.AddAsync(db, subscription.UserId, membership, EntitlementSources.Subscription, subscription.Id, tier, now, ct);
         }
         entitlement.ExpiresAt = until;
     }
 
-    /// <summary>The row for a subscription new here, as the news describes it; its first report (any report) applies over it.</summary>
-    private Subscription New(SubscriptionNews news, string status, DateTimeOffset periodStart, DateTimeOffset periodEnd) => new()
+    /// <summary>
+    /// A team membership's seats follow it (docs/memberships.md): its team (a team purchase of the membership product,
+    /// with a seat coupon, as /team shows any team) is made when it first opens with more than one seat; the seat count
+    /// follows the quantity (fewer seats: pending invitations are withdrawn, then the latest seats end, as when a team
+    /// purchase is partly refunded); every seat's entitlement is open exactly as long as the membership; when it ends,
+    /// every seat ends.
+    /// </summary>
+    /// <returns>The seat holders whose access changed (their cache entries go after the commit).</returns>
+    private async Task<IReadOnlyList<Guid>> SyncTeamAsync(AntonioDbContext db, Subscription subscription, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
+        var until = subscription.AccessUntil(GracePeriod);
+        if (subscription.TeamPurchaseId is not { } teamId)
+        {
+            if (until is null || subscription.Quantity <= 1) return [];
+            var productId = await db.MembershipPlans.Where(p => p.Id == subscription.PlanId).Select(p => p.ProductId).SingleAsync(ct);
+            var purchase = new Purchase
+            {
+                Id = Guid.NewGuid(), UserId = subscription.UserId, ProductId = productId, Quantity = subscription.Quantity, Status = PurchaseStatus.Valid, CreatedAt = now,
+            };
+            db.Purchases.Add(purchase);
+            await db.SaveChangesAsync(ct);
+            await effects.GrantAsync(db, purchase, ct: ct); // a team of Quantity seats, as for a team purchase
+            subscription.TeamPurchaseId = purchase.Id;
+            return [];
+        }
+        var team = await db.Purchases.AsTracking().SingleAsync(p => p.Id == teamId, ct);
+        var holders = await db.Purchases.Where(p => p.RedeemedBulkCouponId == team.BulkCouponId).Select(p => p.UserId).ToListAsync(ct);
+        var ended = SubscriptionStatus.IsFinal(subscription.Status) || subscription.EndedAt is not null;
+        if (ended && team.Status != PurchaseStatus.Ended)
+        {
+            team.Status = PurchaseStatus.Ended;
+            await db.SaveChangesAsync(ct);
+            await effects.RevokeAsync(db, team.Id, ct); // no seats left: every seat ends
+            return holders;
+        }
+        if (!ended && team.Quantity != subscription.Quantity)
+        {
+            var fewer = subscription.Quantity < team.Quantity;
+            team.Quantity = subscription.Quantity;
+            await db.SaveChangesAsync(ct);
+            if (fewer) await seats.ReduceAsync(db, team.Id, seat => effects.RevokeAsync(db, seat, ct), ct);
+            else await db.Coupons.Where(c => c.Id == team.BulkCouponId).ExecuteUpdateAsync(set => set.SetProperty(c => c.MaxUses, subscription.Quantity), ct);
+        }
+        var seatIds = db.Purchases.Where(p => p.RedeemedBulkCouponId == team.BulkCouponId).Select(p => (Guid?)p.Id);
+        await db.Entitlements.Where(e => e.SourceType == EntitlementSources.Purchase && seatIds.Contains(e.SourceId) && e.DeletedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.ExpiresAt, until ?? now), ct);
+        return holders;
+    }
+
+    /// <summary>The row for a subscription new here, as the news describes it; its first report (any report) applies over it.</summary>
+    private Subscription New(SubscriptionNews news, string status, DateTimeOffset periodStart, DateTimeOffset periodEnd, int quantity) => new()
+    {
+        Quantity = quantity,
         Id = Guid.NewGuid(), Provider = news.Provider, ProviderSubscriptionId = news.ProviderSubscriptionId, ProviderCustomerId = news.ProviderCustomerId,
         UserId = news.UserId, PlanId = news.PlanId, Status = status, CurrentPeriodStart = periodStart, CurrentPeriodEnd = periodEnd,
         ReportedAt = DateTimeOffset.UnixEpoch, CreatedAt = clock.GetUtcNow(),
