@@ -254,11 +254,11 @@ public sealed class MembershipTests(WritableDatabaseFixture fixture) : IClassFix
         items = new { @object = "list", data = new[] { new { id = "si_" + id, @object = "subscription_item", quantity = 1, current_period_start = start, current_period_end = end } } },
     };
 
-    private static object StripeInvoice(string id, string subscription, Dictionary<string, string> metadata, long amount, long start, long end) => new
+    private static object StripeInvoice(string id, string subscription, Dictionary<string, string> metadata, long amount, long start, long end, int quantity = 1) => new
     {
         id, @object = "invoice", customer = "cus_test_member", amount_paid = amount,
         parent = new { type = "subscription_details", subscription_details = new { subscription, metadata } },
-        lines = new { @object = "list", data = new[] { new { id = "il_" + id, @object = "line_item", quantity = 1, period = new { start, end } } } },
+        lines = new { @object = "list", data = new[] { new { id = "il_" + id, @object = "line_item", quantity, period = new { start, end } } } },
     };
 
     [Fact]
@@ -299,6 +299,12 @@ public sealed class MembershipTests(WritableDatabaseFixture fixture) : IClassFix
         Assert.Equal(SubscriptionStatus.Active, await StatusAsync(email));
         Assert.Equal(2L, await CountAsync("merchant_charges", email));
         Assert.True(await OpenAsync(email));
+
+        // A proration invoice (its first line for another seat count) is a charge; the seats are what the subscription says.
+        Assert.Equal(HttpStatusCode.OK, await DeliverAsync(Event("invoice.paid", t0 + month + 6,
+            StripeInvoice("in_3" + sub, sub, metadata, 1_200, t0 + month + 6, t0 + 2 * month, quantity: 7))));
+        Assert.Equal(3L, await CountAsync("merchant_charges", email));
+        Assert.Equal(1, await fixture.Database.ScalarAsync<int>($"SELECT quantity FROM subscriptions WHERE provider_subscription_id = '{sub}'"));
 
         // Deleted: ended for good — an older "active" delivered late does not bring it back.
         var deleted = Event("customer.subscription.deleted", t0 + month + 10, StripeSubscription(sub, metadata, "canceled", t0 + month, t0 + 2 * month, endedAt: t0 + month + 10));

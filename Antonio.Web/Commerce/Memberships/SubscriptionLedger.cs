@@ -58,7 +58,8 @@ public sealed class SubscriptionLedger(IDbContextFactory<AntonioDbContext> dbFac
                 {
                     subscription.CurrentPeriodStart = payment.PeriodStart;
                     subscription.CurrentPeriodEnd = payment.PeriodEnd;
-                    subscription.Quantity = payment.Quantity;
+                    // Not the seats: an invoice's first line may be a proration for the seats it had before a change; only a
+                    // status report says how many it has now.
                     subscription.PaymentFailedAt = null;
                     if (subscription.Status is SubscriptionStatus.Incomplete or SubscriptionStatus.PastDue or SubscriptionStatus.Unpaid)
                         subscription.Status = SubscriptionStatus.Active;
