@@ -77,11 +77,11 @@ public sealed class InvoiceTests(WritableDatabaseFixture fixture) : IClassFixtur
         Assert.DoesNotContain(path, (await other.GetAsync("/invoices")).Body);
 
         // A form post aimed at another buyer's charge (their own token, the other's address) writes nothing.
-        var before = await fixture.Database.ScalarAsync<string?>($"SELECT bill_to FROM merchant_charges WHERE id = '{charge}'");
+        var before = await fixture.Database.ScalarAsync<string>($"SELECT COALESCE(bill_to, '') FROM merchant_charges WHERE id = '{charge}'");
         var otherPath = InvoiceLinks.Invoice(await ChargeOfAsync(DemoAccounts.BundleBuyer));
         var post = await other.SubmitFormAsync(otherPath, "bill-to", new() { ["BillTo.Text"] = "taken over" }, action: path);
         Assert.NotEqual(HttpStatusCode.Redirect, post.StatusCode);
-        Assert.Equal(before, await fixture.Database.ScalarAsync<string?>($"SELECT bill_to FROM merchant_charges WHERE id = '{charge}'"));
+        Assert.Equal(before, await fixture.Database.ScalarAsync<string>($"SELECT COALESCE(bill_to, '') FROM merchant_charges WHERE id = '{charge}'"));
 
         var anonymous = await _app.GetAsync(path);
         Assert.Equal(302, anonymous.Status);

@@ -227,6 +227,24 @@ public sealed class MembershipTests(WritableDatabaseFixture fixture) : IClassFix
         Assert.Equal(404, (await learner.GetAsync(MembershipLinks.LocalBilling)).Status);
     }
 
+    [Fact]
+    public async Task Admins_see_every_membership_by_status_and_no_one_else_does()
+    {
+        // Other tests here move the clock and run the local billing over the demo memberships: read their state as it is.
+        var status = await fixture.Database.ScalarAsync<string>($"SELECT s.status FROM subscriptions s JOIN users u ON u.id = s.user_id WHERE u.email = '{DemoAccounts.MemberInGrace}'");
+        var other = status == SubscriptionStatus.Incomplete ? SubscriptionStatus.Unpaid : SubscriptionStatus.Incomplete;
+        using var admin = await WebUser.SignedInAsync(_app, DemoAccounts.Admin);
+        Assert.Contains(DemoAccounts.MemberInGrace, (await admin.GetAsync($"/admin/memberships?status={status}")).Body);
+        Assert.DoesNotContain(DemoAccounts.MemberInGrace, (await admin.GetAsync($"/admin/memberships?status={other}")).Body);
+        var all = (await admin.GetAsync("/admin/memberships?status=<script>")).Body; // not a status: every membership
+        Assert.Contains(DemoAccounts.MemberMonthly, all);
+        Assert.Contains(DemoAccounts.MemberTeamBuyer, all);
+        Assert.DoesNotContain("<script>", all);
+
+        using var member = await WebUser.SignedInAsync(_app, DemoAccounts.MemberMonthly);
+        Assert.NotEqual(200, (await member.GetAsync("/admin/memberships")).Status);
+    }
+
     // ---- Stripe ------------------------------------------------------------------------------------
 
     private static string Sign(string payload, long timestamp)

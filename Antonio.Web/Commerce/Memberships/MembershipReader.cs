@@ -14,7 +14,10 @@ public sealed record MembershipView(Subscription Subscription, MembershipPlan Pl
     public bool IsLive => !SubscriptionStatus.IsFinal(Subscription.Status) && Subscription.EndedAt is null;
 }
 
-/// <summary>The reads behind the pricing and membership pages (low traffic: straight from PostgreSQL).</summary>
+/// <summary>A membership as the admin list shows it: whose, and what the provider last said.</summary>
+public sealed record AdminMembershipRow(MembershipView Membership, string MemberEmail);
+
+/// <summary>The reads behind the pricing and membership pages and the admin's list (low traffic: straight from PostgreSQL).</summary>
 public sealed class MembershipReader(IDbContextFactory<AntonioDbContext> dbFactory, IOptions<PaymentOptions> options)
 {
     public async Task<IReadOnlyList<PlanOnSale>> PlansAsync(CancellationToken ct = default)
@@ -39,6 +42,23 @@ public sealed class MembershipReader(IDbContextFactory<AntonioDbContext> dbFacto
 
     public async Task<PlanOnSale?> PlanAsync(Guid planId, CancellationToken ct = default) =>
         (await PlansAsync(ct)).FirstOrDefault(p => p.Plan.Id == planId);
+
+    /// <summary>The most rows the admin list shows at once.</summary>
+    public const int AdminPage = 200;
+
+    /// <summary>Every membership (those in one provider status when given), newest first, for the admin.</summary>
+    public async Task<IReadOnlyList<AdminMembershipRow>> AllAsync(string? status, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await (from s in db.Subscriptions
+                          where status == null || s.Status == status
+                          join plan in db.MembershipPlans on s.PlanId equals plan.Id
+                          join product in db.Products on plan.ProductId equals product.Id
+                          join user in db.Users on s.UserId equals user.Id
+                          orderby s.CreatedAt descending
+                          select new { s, plan, product.Name, user.Email }).Take(AdminPage).ToListAsync(ct);
+        return [.. rows.Select(r => new AdminMembershipRow(new MembershipView(r.s, r.plan, r.Name, r.s.AccessUntil(options.Value.MembershipGracePeriod)), r.Email ?? ""))];
+    }
 
     /// <summary>The member's memberships, newest first.</summary>
     public async Task<IReadOnlyList<MembershipView>> ForMemberAsync(Guid userId, CancellationToken ct = default)
