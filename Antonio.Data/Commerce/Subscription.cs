@@ -43,6 +43,13 @@ public class Subscription
         && (s.Status == SubscriptionStatus.Active || s.Status == SubscriptionStatus.Trialing || s.Status == SubscriptionStatus.PastDue
             || s.Status == SubscriptionStatus.Unpaid || s.Status == SubscriptionStatus.Incomplete);
 
+    /// <summary>Not ended: neither in a final status (<see cref="SubscriptionStatus.IsFinal"/>) nor with an end recorded.</summary>
+    public static readonly Expression<Func<Subscription, bool>> Live = s =>
+        s.EndedAt == null && s.Status != SubscriptionStatus.Canceled && s.Status != SubscriptionStatus.IncompleteExpired;
+
+    /// <summary><see cref="Live"/>, for a row in memory.</summary>
+    public bool IsLive => EndedAt is null && !SubscriptionStatus.IsFinal(Status);
+
     /// <summary>How long a membership whose payment failed keeps its access, unless configured otherwise.</summary>
     public static readonly TimeSpan DefaultGracePeriod = TimeSpan.FromDays(7);
 

@@ -40,9 +40,8 @@ public sealed class LocalBilling(SubscriptionLedger ledger, IDbContextFactory<An
         var now = clock.GetUtcNow();
         var giveUpBefore = now - GiveUpAfter;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var due = await (from s in db.Subscriptions
-                         where s.Provider == LocalPaymentProvider.ProviderName && s.EndedAt == null
-                               && s.Status != SubscriptionStatus.Canceled && s.Status != SubscriptionStatus.IncompleteExpired
+        var due = await (from s in db.Subscriptions.Where(Subscription.Live)
+                         where s.Provider == LocalPaymentProvider.ProviderName
                                && ((s.Status == SubscriptionStatus.Active && s.CurrentPeriodEnd <= now)
                                    || (s.Status == SubscriptionStatus.PastDue && s.PaymentFailedAt <= giveUpBefore))
                          join plan in db.MembershipPlans on s.PlanId equals plan.Id
@@ -123,9 +122,8 @@ public sealed class LocalBilling(SubscriptionLedger ledger, IDbContextFactory<An
     private async Task<(Subscription, MembershipPlan)?> LiveAsync(Guid userId, Guid subscriptionId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var found = await (from s in db.Subscriptions
-                           where s.Id == subscriptionId && s.UserId == userId && s.Provider == LocalPaymentProvider.ProviderName && s.EndedAt == null
-                                 && s.Status != SubscriptionStatus.Canceled && s.Status != SubscriptionStatus.IncompleteExpired
+        var found = await (from s in db.Subscriptions.Where(Subscription.Live)
+                           where s.Id == subscriptionId && s.UserId == userId && s.Provider == LocalPaymentProvider.ProviderName
                            join plan in db.MembershipPlans on s.PlanId equals plan.Id
                            select new { s, plan }).SingleOrDefaultAsync(ct);
         return found is null ? null : (found.s, found.plan);

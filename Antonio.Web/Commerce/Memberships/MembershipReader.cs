@@ -11,7 +11,7 @@ public sealed record PlanOnSale(MembershipPlan Plan, string Product);
 /// <summary>A member's membership as their page shows it: what the provider last said, and until when it opens its tier.</summary>
 public sealed record MembershipView(Subscription Subscription, MembershipPlan Plan, string Product, DateTimeOffset? AccessUntil)
 {
-    public bool IsLive => !SubscriptionStatus.IsFinal(Subscription.Status) && Subscription.EndedAt is null;
+    public bool IsLive => Subscription.IsLive;
 }
 
 /// <summary>A membership as the admin list shows it: whose, and what the provider last said.</summary>

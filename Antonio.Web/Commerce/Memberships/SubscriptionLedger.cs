@@ -110,9 +110,9 @@ public sealed class SubscriptionLedger(IDbContextFactory<AntonioDbContext> dbFac
                 var mails = await change(db, subscription);
                 await SyncAccessAsync(db, subscription, ct);
                 var seatHolders = await SyncTeamAsync(db, subscription, ct);
-                var email = await db.Users.Where(u => u.Id == subscription.UserId).Select(u => u.Email).SingleAsync(ct) ?? "";
-                await db.SaveChangesAsync(ct);
                 var charge = db.ChangeTracker.Entries<MerchantCharge>().Select(e => (Guid?)e.Entity.Id).FirstOrDefault();
+                // The address only when there is something to say (most reports, replays above all, call for no mail).
+                var email = mails.Length == 0 ? "" : await db.Users.Where(u => u.Id == subscription.UserId).Select(u => u.Email).SingleAsync(ct) ?? "";
                 foreach (var kind in mails) outbox.Add(db, kind, email, new MembershipMailRequest(subscription.Id, kind == MembershipMailKinds.Receipt ? charge : null));
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
@@ -181,7 +181,7 @@ public sealed class SubscriptionLedger(IDbContextFactory<AntonioDbContext> dbFac
         }
         var team = await db.Purchases.AsTracking().SingleAsync(p => p.Id == teamId, ct);
         var holders = await db.Purchases.Where(p => p.RedeemedBulkCouponId == team.BulkCouponId).Select(p => p.UserId).ToListAsync(ct);
-        var ended = SubscriptionStatus.IsFinal(subscription.Status) || subscription.EndedAt is not null;
+        var ended = !subscription.IsLive;
         if (ended && team.Status != PurchaseStatus.Ended)
         {
             team.Status = PurchaseStatus.Ended;
