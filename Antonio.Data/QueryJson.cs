@@ -22,4 +22,8 @@ public static class QueryJson
         var json = (await db.Database.SqlQueryRaw<string>(sql, args).ToListAsync(ct)).FirstOrDefault();
         return json is null ? default : JsonSerializer.Deserialize<T>(json, Options);
     }
+
+    /// <summary>As <see cref="ReadAsync{T}"/>, the command prepared on its connection (<see cref="PreparedStatements"/>).</summary>
+    public static Task<T?> ReadPreparedAsync<T>(AntonioDbContext db, string sql, object[] args, CancellationToken ct) =>
+        ReadAsync<T>(db, PreparedStatements.Marker + sql, args, ct);
 }

@@ -8,7 +8,8 @@ using ZiggyCreatures.Caching.Fusion;
 namespace Antonio.Web.Discovery;
 
 /// <summary>
-/// Search candidates per normalised query. A query is text anyone can choose, so its candidates are kept only in
+/// Search candidates per normalised query, and the snippets of each page of results shown (the same for every viewer
+/// who may read the same texts). A query is text anyone can choose, so they are kept only in
 /// this node's memory (never in Redis), briefly, and at most <see cref="SearchOptions.MaxCachedQueries"/> queries at once: a flood
 /// of made-up queries costs database time (limited per client, see <c>SearchPage.razor</c>) but never fills a cache.
 /// Every content edit drops them on every node: they are kept under the current search generation, a value in
@@ -27,26 +28,40 @@ public sealed class SearchCandidates(IFusionCache cache, IDbContextFactory<Anton
 
     public async ValueTask<IReadOnlyList<SearchCandidate>> GetAsync(string normalized, CancellationToken ct)
     {
-        if (!fastPaths.CurrentValue.DataCache) return await RunAsync(normalized, ct); // the slow path: the database, every time
+        return await KeptAsync(normalized, (db, token) => SearchQuery.RunAsync(db, normalized, token), ct);
+    }
+
+    /// <summary>The snippets of one page of results, each from the text its viewer may read.</summary>
+    public async ValueTask<IReadOnlyList<SearchSnippet>> SnippetsAsync(string normalized, IReadOnlyList<(Guid Id, SnippetSource Source)> wanted, CancellationToken ct)
+    {
+        if (wanted.Count == 0) return [];
+        var page = string.Join(',', wanted.Select(w => $"{w.Id:N}{(w.Source == SnippetSource.Full ? 'f' : 'p')}"));
+        return await KeptAsync((normalized, page), (db, token) => SearchSnippets.RunAsync(db, normalized, wanted, token), ct);
+    }
+
+    /// <summary>A query's value under the current search generation: from memory, or the database (then kept).</summary>
+    private async ValueTask<IReadOnlyList<T>> KeptAsync<T>(object what, Func<AntonioDbContext, CancellationToken, Task<IReadOnlyList<T>>> run, CancellationToken ct)
+    {
+        if (!fastPaths.CurrentValue.DataCache) return await RunAsync(run, ct); // the slow path: the database, every time
         var generation = await cache.GetOrSetAsync<Guid>(CacheKeys.SearchGeneration(), (ctx, _) =>
         {
             ctx.Tags = [CacheTags.Search];
             return Task.FromResult(Guid.NewGuid());
         }, options: CacheEntryKinds.SearchGeneration, token: ct);
-        var key = (generation, normalized);
-        if (_entries.TryGetValue(key, out IReadOnlyList<SearchCandidate>? known)) return known!;
-        var candidates = await RunAsync(normalized, ct);
-        _entries.Set(key, candidates, new MemoryCacheEntryOptions
+        var key = (generation, what);
+        if (_entries.TryGetValue(key, out IReadOnlyList<T>? known)) return known!;
+        var value = await RunAsync(run, ct);
+        _entries.Set(key, value, new MemoryCacheEntryOptions
         {
-            Size = 1, AbsoluteExpirationRelativeToNow = candidates.Count == 0 ? NothingFound : Found,
+            Size = 1, AbsoluteExpirationRelativeToNow = value.Count == 0 ? NothingFound : Found,
         });
-        return candidates;
+        return value;
     }
 
-    private async Task<IReadOnlyList<SearchCandidate>> RunAsync(string normalized, CancellationToken ct)
+    private async Task<IReadOnlyList<T>> RunAsync<T>(Func<AntonioDbContext, CancellationToken, Task<IReadOnlyList<T>>> run, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await SearchQuery.RunAsync(db, normalized, ct);
+        return await run(db, ct);
     }
 
     public void Dispose() => _entries.Dispose();

@@ -11,17 +11,24 @@ namespace Antonio.Web.Discovery;
 /// <summary>A search result as the viewer may see it: where it leads, and a snippet (HTML, encoded, matches in &lt;mark&gt;).</summary>
 public sealed record SearchResult(string Title, string Url, string? WorkshopTitle, string Kind, string? SnippetHtml, bool Locked);
 
+/// <summary>One page of a viewer's results, and how many there are in all.</summary>
+public sealed record SearchResults(IReadOnlyList<SearchResult> Results, int Total, int Page, int Pages);
+
 /// <summary>
-/// Search (<c>/search?q=…</c>): PostgreSQL finds and ranks the candidates in one query (<see cref="SearchQuery"/>),
+/// Search (<c>/search?q=…&amp;page=…</c>), in two steps. PostgreSQL finds and ranks the candidates (<see cref="SearchQuery"/>),
 /// kept briefly by the normalised query alone (<see cref="SearchCandidates"/>) — they are the same for everyone and
-/// never shown as they are — and dropped by any content edit; then each viewer's own access decision picks what they may see. A lesson the
-/// viewer may not read is a result only when its title or description matched, ranked and described by those
-/// alone: neither its body's nor its transcript's words, nor the fact that they matched, reach them. Drafts,
-/// private and unlisted workshops (and what they contain) are never results.
+/// never shown as they are — and dropped by any content edit; each viewer's own access decision then picks what they
+/// may see, and only the page shown gets snippets (<see cref="SearchSnippets"/>), each from a text that viewer may
+/// read. A lesson the viewer may not read is a result only when its title or description matched, ranked and
+/// described by those alone: neither its body's nor its transcript's words, nor the fact that they matched, reach
+/// them. Drafts, private and unlisted workshops (and what they contain) are never results.
 /// </summary>
 public sealed partial class SiteSearch(SearchCandidates found, WorkshopReader workshops)
 {
     public const int MaxQueryLength = 200;
+
+    /// <summary>Results per page (each with a snippet).</summary>
+    public const int PageSize = 10;
 
     /// <summary>The query as searched and cached: trimmed, single-spaced, lower-case; null when empty, too long or holding control characters.</summary>
     public static string? Normalize(string? query)
@@ -30,26 +37,43 @@ public sealed partial class SiteSearch(SearchCandidates found, WorkshopReader wo
         return string.Join(' ', query.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToLowerInvariant();
     }
 
-    public async Task<IReadOnlyList<SearchResult>> SearchAsync(string normalized, AccessContext viewer, CancellationToken ct = default)
+    /// <summary>A page of what this viewer may see (a page past the last is the last).</summary>
+    public async Task<SearchResults> SearchAsync(string normalized, AccessContext viewer, int page = 1, CancellationToken ct = default)
     {
         var candidates = await found.GetAsync(normalized, ct);
-        var results = new List<(double Rank, SearchResult Result)>();
+        var visible = new List<Visible>();
         foreach (var candidate in candidates)
-        {
-            var found = candidate.Type == ContentTypes.Workshop ? await WorkshopResultAsync(candidate, ct) : await LessonResultAsync(candidate, viewer, ct);
-            if (found is { } result) results.Add(result);
-        }
-        return [.. results.OrderByDescending(r => r.Rank).Take(SearchQuery.Limit).Select(r => r.Result)];
+            if (await (candidate.Type == ContentTypes.Workshop ? WorkshopResultAsync(candidate, ct) : LessonResultAsync(candidate, viewer, ct)) is { } result)
+                visible.Add(result);
+        var pages = Math.Max(1, (visible.Count + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pages);
+        var shown = visible.OrderByDescending(v => v.Rank).Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        var snippets = (await found.SnippetsAsync(normalized, [.. shown.Select(v => (v.Id, v.Readable ? SnippetSource.Full : SnippetSource.Public))], ct))
+            .ToDictionary(s => s.Id);
+        return new SearchResults([.. shown.Select(v => v.Show(snippets.GetValueOrDefault(v.Id)))], visible.Count, page, pages);
     }
 
-    private async Task<(double, SearchResult)?> WorkshopResultAsync(SearchCandidate candidate, CancellationToken ct)
+    /// <summary>A result this viewer may see, before its snippet: <paramref name="Readable"/> says which texts it may come from.</summary>
+    private sealed record Visible(Guid Id, double Rank, string Title, string Url, string? WorkshopTitle, bool Readable, bool IsWorkshop)
+    {
+        public SearchResult Show(SearchSnippet? snippet)
+        {
+            if (IsWorkshop) return new SearchResult(Title, Url, null, "Workshop", Snippet(snippet?.Text), false);
+            if (!Readable) return new SearchResult(Title, Url, WorkshopTitle, "Lesson", Snippet(snippet?.Text), true);
+            // A passage of the transcript: the lesson opens its video where it is said.
+            if (snippet is { Source: "transcript" })
+                return new SearchResult(Title, snippet.At is { } at ? $"{Url}?t={at}" : Url, WorkshopTitle, TranscriptKind(snippet.At), Snippet(snippet.Text), false);
+            return new SearchResult(Title, Url, WorkshopTitle, "Lesson", Snippet(snippet?.Text), false);
+        }
+    }
+
+    private async Task<Visible?> WorkshopResultAsync(SearchCandidate candidate, CancellationToken ct)
     {
         if (await workshops.GetAsync(candidate.Id.ToString(), ct) is not { } workshop || !IsListed(workshop)) return null;
-        return (candidate.RankPublic, new SearchResult(workshop.Title, WorkshopLinks.Workshop(workshop), null, "Workshop",
-            Snippet(candidate.PublicSnippet), false));
+        return new Visible(candidate.Id, candidate.RankPublic, workshop.Title, WorkshopLinks.Workshop(workshop), null, false, true);
     }
 
-    private async Task<(double, SearchResult)?> LessonResultAsync(SearchCandidate candidate, AccessContext viewer, CancellationToken ct)
+    private async Task<Visible?> LessonResultAsync(SearchCandidate candidate, AccessContext viewer, CancellationToken ct)
     {
         foreach (var workshopId in candidate.Workshops)
         {
@@ -57,18 +81,10 @@ public sealed partial class SiteSearch(SearchCandidates found, WorkshopReader wo
             if (LessonNavigator.For(workshop).Lessons.FirstOrDefault(l => l.Lesson.Id == candidate.Id) is not { } position) continue;
             var readable = AccessRules.ForLesson(workshop, position.Lesson, position.Section, viewer).CanViewLesson;
             var url = WorkshopLinks.Lesson(workshop, position.Lesson);
-            if (readable)
-            {
-                var (kind, snippet) = candidate.BodySnippet is { } body ? ("Lesson", body)
-                    : candidate.TranscriptSnippet is { } transcript ? (TranscriptKind(candidate.TranscriptAt), transcript)
-                    : ("Lesson", candidate.PublicSnippet);
-                // A passage of the transcript: the lesson opens its video where it is said.
-                if (candidate.BodySnippet is null && candidate.TranscriptSnippet is not null && candidate.TranscriptAt is { } at) url += $"?t={at}";
-                return (candidate.RankAll, new SearchResult(position.Lesson.Title, url, workshop.Title, kind, Snippet(snippet), false));
-            }
+            if (readable) return new Visible(candidate.Id, candidate.RankAll, position.Lesson.Title, url, workshop.Title, true, false);
             // Not theirs to read: only what the title or description explains, as if the body did not exist.
             if (!candidate.PublicMatch) return null;
-            return (candidate.RankPublic, new SearchResult(position.Lesson.Title, url, workshop.Title, "Lesson", Snippet(candidate.PublicSnippet), true));
+            return new Visible(candidate.Id, candidate.RankPublic, position.Lesson.Title, url, workshop.Title, false, false);
         }
         return null;
     }
@@ -89,7 +105,7 @@ public sealed partial class SiteSearch(SearchCandidates found, WorkshopReader wo
         if (string.IsNullOrWhiteSpace(text)) return null;
         text = MarkdownMarkers().Replace(text, " ");
         text = Spaces().Replace(text, " ").Trim();
-        var parts = text.Split([SearchQuery.MarkStart, SearchQuery.MarkEnd]);
+        var parts = text.Split([SearchSnippets.MarkStart, SearchSnippets.MarkEnd]);
         var html = new StringBuilder();
         for (var i = 0; i < parts.Length; i++)
         {

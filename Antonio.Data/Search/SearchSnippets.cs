@@ -1,0 +1,79 @@
+namespace Antonio.Data.Search;
+
+/// <summary>
+/// Snippets for the results a viewer is shown, made after the access decision: for each resource, from the text that
+/// viewer may read — its description (<see cref="SnippetSource.Public"/>), or for a lesson they may read, the body where
+/// the body matched, else the video's transcript where it did (with when it is said), else the description
+/// (<see cref="SnippetSource.Full"/>). A headline parses its text again, so only a page of results gets them.
+/// </summary>
+public static class SearchSnippets
+{
+    /// <summary>Snippet delimiters that no HTML or Markdown contains; the web app encodes the text and turns them into &lt;mark&gt;.</summary>
+    public const char MarkStart = '\u0002', MarkEnd = '\u0003';
+
+    /// <summary>How much of a body (characters) a snippet is looked for in.</summary>
+    private const int SnippetWindow = 1600;
+
+    // Before Sql: static fields are initialised in order.
+    private static readonly string Options = $"StartSel={MarkStart}, StopSel={MarkEnd}, MaxFragments=1, MaxWords=30, MinWords=12";
+
+    private static readonly string Sql = $$"""
+        WITH q AS (SELECT websearch_to_tsquery('english', {0}) AS tsq,
+                          -- The query's first word, cut to a stem-like prefix: where a body snippet is looked for.
+                          left((regexp_match(lower({0}), '[[:alnum:]][[:alnum:]][[:alnum:]]+'))[1], 5) AS word)
+        SELECT COALESCE(json_agg(json_build_object('id', a.id, 'source', s.source, 'text', s.text, 'at', s.at) ORDER BY a.n), '[]'::json) AS "Value"
+          FROM unnest({1}::uuid[], {2}::text[]) WITH ORDINALITY AS a(id, want, n)
+          CROSS JOIN q
+          JOIN content_resources r ON r.id = a.id AND r.deleted_at IS NULL
+          -- The fields read once (each ->> would fetch and decompress the whole document again).
+          CROSS JOIN LATERAL jsonb_to_record(r.fields) AS f(description text, body text)
+          CROSS JOIN LATERAL (SELECT a.want = 'full' AND r.type = 'lesson' AND ts_filter(r.{{SearchQuery.Column}}, '{{"{{c}}"}}') @@ q.tsq AS body_match) b
+          -- A transcript's snippet, and when it is said (the first "[m:ss]" line that matches on its own), so the
+          -- result opens the video there. (No braces in the pattern: the command is a format string.)
+          LEFT JOIN LATERAL (
+            SELECT ts_headline('english', v.fields->>'transcript', q.tsq, '{{Options}}') AS snippet,
+                   (SELECT m[1]::int * 60 + m[2]::int
+                      FROM regexp_split_to_table(v.fields->>'transcript', E'\n') WITH ORDINALITY AS s(line, i),
+                           regexp_match(s.line, '^\[(\d+):([0-5]\d)\]') AS m
+                     WHERE m IS NOT NULL AND to_tsvector('english', s.line) @@ q.tsq
+                     ORDER BY s.i LIMIT 1) AS at
+              FROM content_links vl JOIN content_resources v ON v.id = vl.child_id AND v.type = 'video_resource' AND v.deleted_at IS NULL
+             WHERE a.want = 'full' AND r.type = 'lesson' AND NOT b.body_match AND vl.parent_id = r.id AND v.{{SearchQuery.Column}} @@ q.tsq
+             LIMIT 1
+          ) tr ON true
+          CROSS JOIN LATERAL (
+            SELECT CASE WHEN b.body_match THEN 'body' WHEN tr.snippet IS NOT NULL THEN 'transcript' ELSE 'public' END AS source,
+                   CASE WHEN b.body_match
+                        -- From a window of the body around the first word's first occurrence (the start when not found):
+                        -- a headline parses all the text it is given, and bodies run to 20 kB.
+                        THEN ts_headline('english', substr(f.body, GREATEST(1, strpos(lower(f.body), COALESCE(q.word, '')) - {{SnippetWindow / 4}}), {{SnippetWindow}}), q.tsq, '{{Options}}')
+                        WHEN tr.snippet IS NOT NULL THEN tr.snippet
+                        WHEN COALESCE(f.description, '') <> '' THEN ts_headline('english', f.description, q.tsq, '{{Options}}') END AS text,
+                   tr.at
+          ) s
+        """;
+
+    /// <summary>The snippet of each resource asked for, in the order asked (a resource since deleted is left out).</summary>
+    public static async Task<IReadOnlyList<SearchSnippet>> RunAsync(AntonioDbContext db, string query,
+        IReadOnlyList<(Guid Id, SnippetSource Source)> wanted, CancellationToken ct = default)
+    {
+        if (wanted.Count == 0) return [];
+        var ids = wanted.Select(w => w.Id).ToArray();
+        var sources = wanted.Select(w => w.Source == SnippetSource.Full ? "full" : "public").ToArray();
+        return await QueryJson.ReadPreparedAsync<List<SearchSnippet>>(db, Sql, [query, ids, sources], ct) ?? [];
+    }
+}
+
+/// <summary>Which text a viewer may be shown a snippet from.</summary>
+public enum SnippetSource
+{
+    /// <summary>The description only: a workshop, or a lesson the viewer may not read.</summary>
+    Public,
+    /// <summary>Whatever matched: body, transcript or description (a lesson the viewer may read).</summary>
+    Full,
+}
+
+/// <summary>A snippet (matches between <see cref="SearchSnippets.MarkStart"/> and <see cref="SearchSnippets.MarkEnd"/>) and the text it came from.</summary>
+/// <param name="Source">"body", "transcript" or "public".</param>
+/// <param name="At">For a transcript: when it is said, in seconds (from its "[m:ss]" cue marks), when a single cue matched.</param>
+public sealed record SearchSnippet(Guid Id, string Source, string? Text, int? At);
