@@ -100,7 +100,9 @@ public static class SearchQuery
         ),
         -- The full rank: the whole document, or half the transcript's when only the video said it.
         ranked AS MATERIALIZED (
-          SELECT r.id, r.type, x.rank_public, x.title_similarity, x.transcript_hit,
+          SELECT r.id, r.type, r.created_at, x.rank_public, x.title_similarity, x.transcript_hit,
+                 -- The body alone says it (else a reader is shown the transcript's passage, or the description).
+                 r.type = 'lesson' AND ts_filter(r.{{Column}}, '{{"{{c}}"}}') @@ q.tsq AS body_match,
                  GREATEST(ts_rank(ARRAY[0.1, 0.2, 0.4, 1.0]::real[], r.{{Column}}, q.tsq),
                           CASE WHEN x.transcript_hit THEN
                             (SELECT max(ts_rank(ARRAY[0.1, 0.2, 0.4, 1.0]::real[], v.{{Column}}, q.tsq)) * 0.5
@@ -112,7 +114,8 @@ public static class SearchQuery
         SELECT COALESCE(json_agg(json_build_object(
           'id', t.id, 'type', t.type,
           'rankAll', t.rank_all + t.title_similarity, 'rankPublic', t.rank_public + t.title_similarity,
-          'publicMatch', (t.rank_public > 0 OR t.title_similarity >= 0.6),
+          'publicMatch', (t.rank_public > 0 OR t.title_similarity >= 0.6), 'bodyMatch', t.body_match,
+          'transcriptMatch', t.transcript_hit, 'created', t.created_at,
           -- The workshops that hold it, directly or through a section (workshops are the roots of the tree): the web app
           -- keeps those it may list.
           'workshops', CASE WHEN t.type = 'workshop' THEN ARRAY[t.id] ELSE ARRAY(
@@ -139,6 +142,11 @@ public sealed record SearchCandidate
     public double RankPublic { get; init; }
     /// <summary>The title or description matched (or the title nearly did): the result may show whoever may see the lesson exists.</summary>
     public bool PublicMatch { get; init; }
+    /// <summary>Its body alone matched (for viewers who may read the lesson only).</summary>
+    public bool BodyMatch { get; init; }
+    /// <summary>Its video's transcript matched (for viewers who may read the lesson only).</summary>
+    public bool TranscriptMatch { get; init; }
+    public DateTimeOffset Created { get; init; }
     /// <summary>The workshops that contain it (itself, for a workshop).</summary>
     public IReadOnlyList<Guid> Workshops { get; init; } = [];
 }

@@ -1,10 +1,9 @@
 namespace Antonio.Data.Search;
 
 /// <summary>
-/// Snippets for the results a viewer is shown, made after the access decision: for each resource, from the text that
-/// viewer may read — its description (<see cref="SnippetSource.Public"/>), or for a lesson they may read, the body where
-/// the body matched, else the video's transcript where it did (with when it is said), else the description
-/// (<see cref="SnippetSource.Full"/>). A headline parses its text again, so only a page of results gets them.
+/// Snippets for the results a viewer is shown, made after the access decision, each from the text the web app names
+/// (<see cref="SnippetSource"/>): one the viewer may read. A headline parses its text again, so only a page of results
+/// gets them.
 /// </summary>
 public static class SearchSnippets
 {
@@ -27,7 +26,6 @@ public static class SearchSnippets
           JOIN content_resources r ON r.id = a.id AND r.deleted_at IS NULL
           -- The fields read once (each ->> would fetch and decompress the whole document again).
           CROSS JOIN LATERAL jsonb_to_record(r.fields) AS f(description text, body text)
-          CROSS JOIN LATERAL (SELECT a.want = 'full' AND r.type = 'lesson' AND ts_filter(r.{{SearchQuery.Column}}, '{{"{{c}}"}}') @@ q.tsq AS body_match) b
           -- A transcript's snippet, and when it is said (the first "[m:ss]" line that matches on its own), so the
           -- result opens the video there. (No braces in the pattern: the command is a format string.)
           LEFT JOIN LATERAL (
@@ -38,12 +36,12 @@ public static class SearchSnippets
                      WHERE m IS NOT NULL AND to_tsvector('english', s.line) @@ q.tsq
                      ORDER BY s.i LIMIT 1) AS at
               FROM content_links vl JOIN content_resources v ON v.id = vl.child_id AND v.type = 'video_resource' AND v.deleted_at IS NULL
-             WHERE a.want = 'full' AND r.type = 'lesson' AND NOT b.body_match AND vl.parent_id = r.id AND v.{{SearchQuery.Column}} @@ q.tsq
+             WHERE a.want = 'transcript' AND vl.parent_id = r.id AND v.{{SearchQuery.Column}} @@ q.tsq
              LIMIT 1
           ) tr ON true
           CROSS JOIN LATERAL (
-            SELECT CASE WHEN b.body_match THEN 'body' WHEN tr.snippet IS NOT NULL THEN 'transcript' ELSE 'public' END AS source,
-                   CASE WHEN b.body_match
+            SELECT CASE WHEN a.want = 'body' THEN 'body' WHEN tr.snippet IS NOT NULL THEN 'transcript' ELSE 'public' END AS source,
+                   CASE WHEN a.want = 'body'
                         -- From a window of the body around the first word's first occurrence (the start when not found):
                         -- a headline parses all the text it is given, and bodies run to 20 kB.
                         THEN ts_headline('english', substr(f.body, GREATEST(1, strpos(lower(f.body), COALESCE(q.word, '')) - {{SnippetWindow / 4}}), {{SnippetWindow}}), q.tsq, '{{Options}}')
@@ -59,18 +57,20 @@ public static class SearchSnippets
     {
         if (wanted.Count == 0) return [];
         var ids = wanted.Select(w => w.Id).ToArray();
-        var sources = wanted.Select(w => w.Source == SnippetSource.Full ? "full" : "public").ToArray();
+        var sources = wanted.Select(w => w.Source switch { SnippetSource.Body => "body", SnippetSource.Transcript => "transcript", _ => "public" }).ToArray();
         return await QueryJson.ReadPreparedAsync<List<SearchSnippet>>(db, Sql, [query, ids, sources], ct) ?? [];
     }
 }
 
-/// <summary>Which text a viewer may be shown a snippet from.</summary>
+/// <summary>Which text a snippet is made from.</summary>
 public enum SnippetSource
 {
-    /// <summary>The description only: a workshop, or a lesson the viewer may not read.</summary>
+    /// <summary>The description: a workshop, a lesson the viewer may not read, or one whose body and transcript did not match.</summary>
     Public,
-    /// <summary>Whatever matched: body, transcript or description (a lesson the viewer may read).</summary>
-    Full,
+    /// <summary>The body, around the query's first word (a lesson the viewer may read, whose body matched).</summary>
+    Body,
+    /// <summary>The video's transcript, with when it is said (a lesson the viewer may read, whose transcript matched); the description when none does.</summary>
+    Transcript,
 }
 
 /// <summary>A snippet (matches between <see cref="SearchSnippets.MarkStart"/> and <see cref="SearchSnippets.MarkEnd"/>) and the text it came from.</summary>

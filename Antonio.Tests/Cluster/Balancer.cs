@@ -7,7 +7,7 @@ namespace Antonio.Tests.Cluster;
 /// <summary>The real HAProxy with docs/ops/haproxy.cfg and a server line per node.</summary>
 internal sealed class Balancer(int servers) : IAsyncDisposable
 {
-    private readonly int _port = LoopbackPorts.Free();
+    private readonly int _port = LoopbackPorts.FreeForLater();
     private Process? _process;
     private readonly string _config = Path.Combine(Path.GetTempPath(), $"antonio-haproxy-{Guid.NewGuid():N}.cfg");
     public string Url => $"http://127.0.0.1:{_port}";

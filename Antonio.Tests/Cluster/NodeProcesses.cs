@@ -7,10 +7,18 @@ namespace Antonio.Tests.Cluster;
 /// <summary>Nodes as processes of the built app (the same Release output scripts/cluster.sh publishes), signalled like a deployment would.</summary>
 internal sealed class NodeProcesses(string postgres, string prefix, string publicUrl, ITestOutputHelper output) : IAsyncDisposable
 {
-    private static readonly int BasePort = LoopbackPorts.Free() / 10 * 10 % 50000 + 10000;
+    /// <summary>Each node's port, chosen once (node 3's goes into the balancer's configuration before it starts).</summary>
+    private static readonly Dictionary<int, int> Ports = [];
     private readonly Dictionary<int, Process> _nodes = [];
 
-    public static int Port(int node) => BasePort + node;
+    public static int Port(int node)
+    {
+        lock (Ports)
+        {
+            if (!Ports.TryGetValue(node, out var port)) Ports[node] = port = LoopbackPorts.FreeForLater(Ports.Values.ToHashSet());
+            return port;
+        }
+    }
 
     public async Task<int> StartAsync(int node)
     {

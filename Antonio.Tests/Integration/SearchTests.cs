@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Antonio.Data.Content;
 using Antonio.Data.Search;
@@ -136,6 +137,76 @@ public sealed partial class SearchTests(WritableDatabaseFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Facets_count_only_what_the_viewer_may_see_and_each_filter_narrows_to_it()
+    {
+        var paid = await SeededData.WorkshopAsync(fixture.Database, DemoCatalogue.EssentialsFirst);
+        var free = await SeededData.WorkshopAsync(fixture.Database, DemoCatalogue.FreeFirst + 2);
+        var lessons = new LessonNavigator(paid).Lessons;
+        var locked = lessons.First(l => !Antonio.Web.Access.AccessRules.IsFreeTier(l.Lesson, l.Section)).Lesson;
+        var sample = lessons.First(l => Antonio.Web.Access.AccessRules.IsFreeTier(l.Lesson, l.Section)).Lesson;
+        var other = new LessonNavigator(free).Lessons[1].Lesson;
+        await EditAsync(paid.Id, "description", "All about okapifacet.");
+        await EditAsync(locked.Id, "body", "Only its readers learn okapifacet here.");
+        await EditAsync(sample.Id, "description", "A free look at okapifacet.");
+        await EditAsync(other.Id, "description", "Okapifacet in a free workshop.");
+        using var buyer = await WebUser.SignedInAsync(_app, DemoAccounts.Buyer);
+
+        // Anonymous: the workshop and the two free lessons; the locked body is in no result and no count.
+        var seen = (await _app.GetAsync("/search?q=okapifacet")).Body;
+        Assert.Equal(3, ResultTitles(seen).Count);
+        Assert.DoesNotContain(locked.Title, ResultTitles(seen));
+        var counts = Counts(seen);
+        Assert.Equal((1, 2, 0, 2), (counts["Workshops"], counts["Lessons"], counts["Moments in a video"], counts["Free to read"]));
+        Assert.False(counts.ContainsKey("In my workshops"));
+        Assert.Equal(2, counts[paid.Title]);
+        Assert.Equal(1, counts[free.Title]);
+
+        // The buyer reads the locked lesson: it counts, and it is theirs.
+        var theirs = Counts((await buyer.GetAsync("/search?q=okapifacet")).Body);
+        Assert.Equal((1, 3, 2, 3), (theirs["Workshops"], theirs["Lessons"], theirs["Free to read"], theirs["In my workshops"]));
+
+        // Each filter narrows the results and leaves its own facet's counts as they were.
+        var lessonsOnly = (await buyer.GetAsync("/search?q=okapifacet&kind=lesson")).Body;
+        Assert.Equal(3, ResultTitles(lessonsOnly).Count);
+        Assert.Equal(1, Counts(lessonsOnly)["Workshops"]);
+        Assert.Contains("aria-current=\"true\" class=\"facet facet-chosen\" rel=\"nofollow\">Lessons", lessonsOnly);
+        Assert.Equal(new[] { sample.Title, other.Title }.Order(), ResultTitles((await buyer.GetAsync("/search?q=okapifacet&kind=lesson&free=true")).Body).Order());
+        Assert.Equal(new[] { paid.Title, locked.Title, sample.Title }.Order(),
+            ResultTitles((await buyer.GetAsync("/search?q=okapifacet&mine=true")).Body).Order());
+        Assert.Equal([other.Title], ResultTitles((await buyer.GetAsync($"/search?q=okapifacet&workshop={free.Slug}")).Body));
+        Assert.Equal(3, ResultTitles((await _app.GetAsync("/search?q=okapifacet&mine=true")).Body).Count); // nobody's own: no filter
+        Assert.Equal(4, ResultTitles((await buyer.GetAsync("/search?q=okapifacet&sort=newest&kind=nonsense")).Body).Count);
+
+        // A moment in a video counts for its reader only.
+        Assert.Equal(1, Counts((await buyer.GetAsync("/search?q=forcing")).Body)["Moments in a video"]);
+        Assert.All(Counts((await _app.GetAsync("/search?q=forcing")).Body).Values, count => Assert.Equal(0, count));
+    }
+
+    [Fact]
+    public async Task Results_as_one_types_come_as_json_with_the_same_access_decisions()
+    {
+        using var buyer = await WebUser.SignedInAsync(_app, DemoAccounts.Buyer);
+        using var response = await buyer.Client.GetAsync("/search/suggest?q=nested+loop");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        var answer = await response.Content.ReadFromJsonAsync<SearchSuggestions.Answer>();
+        Assert.Equal("Joins and the nested loop trap", answer!.Results[0].Title);
+        Assert.True(answer.Results.Count <= SearchSuggestions.Count && answer.Total >= answer.Results.Count);
+        Assert.Equal("/search?q=nested%20loop", answer.More);
+
+        // Said only in the paid lesson's video: nothing for someone who may not read it.
+        var outsider = await _app.Client.GetFromJsonAsync<SearchSuggestions.Answer>("/search/suggest?q=forcing");
+        Assert.Equal((0, 0), (outsider!.Total, outsider.Results.Count));
+        using var bad = await _app.Client.GetAsync("/search/suggest?q=");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.DoesNotContain("Exception", await bad.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Each facet value's count on a results page, by its label.</summary>
+    private static Dictionary<string, int> Counts(string html) => FacetCount().Matches(html)
+        .ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
     public async Task An_edit_is_found_on_the_next_request()
     {
         var lesson = new LessonNavigator(await SeededData.WorkshopAsync(fixture.Database, DemoCatalogue.FreeFirst + 1)).Lessons[2].Lesson;
@@ -169,7 +240,9 @@ public sealed partial class SearchTests(WritableDatabaseFixture fixture) : IClas
                     Assert.Contains("Nothing found", seen);
                     Assert.DoesNotContain(lesson.Title, seen);
                     Assert.DoesNotContain("<mark>", seen);
-                    Assert.DoesNotContain(word, seen.Replace($"value=\"{word}\"", "").Replace($"“{word}”", ""));
+                    // Their own query, echoed (the box, the status line, the facets' links), and nothing else of it; every count 0.
+                    Assert.DoesNotContain(word, seen.Replace($"value=\"{word}\"", "").Replace($"“{word}”", "").Replace($"?q={word}", ""));
+                    Assert.All(Counts(seen).Values, count => Assert.Equal(0, count));
                 }
                 var found = (await buyer.GetAsync($"/search?q={word}")).Body;
                 Assert.Contains(lesson.Title, ResultTitles(found));
@@ -231,6 +304,9 @@ public sealed partial class SearchTests(WritableDatabaseFixture fixture) : IClas
     }
 
     private static List<string> ResultTitles(string html) => [.. ResultTitle().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))];
+
+    [GeneratedRegex("rel=\"nofollow\">([^<]+)<span class=\"facet-count\">(\\d+)</span>")]
+    private static partial Regex FacetCount();
 
     [GeneratedRegex("page (\\d+) of (\\d+)\\.")]
     private static partial Regex PageOf();

@@ -32,6 +32,13 @@ document.addEventListener('submit', (event) => {
   event.preventDefault();
   import('./admin-video-upload.js').then((m) => m.upload(form));
 }, { capture: true });
+// Results as one types: the search box's script loads when a box marked data-suggest first takes focus.
+document.addEventListener('focusin', (event) => {
+  const input = event.target;
+  if (input instanceof HTMLInputElement && input.hasAttribute('data-suggest') && !input.dataset.suggestReady) {
+    import('./search-suggest.js').then((m) => m.attach(input));
+  }
+});
 // "Print" buttons (a certificate): the browser's print dialog, with the page's print stylesheet.
 document.addEventListener('click', (event) => {
   if (event.target instanceof Element && event.target.closest('[data-print]')) window.print();

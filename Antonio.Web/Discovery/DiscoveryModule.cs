@@ -3,7 +3,8 @@ using Antonio.Web.Security;
 namespace Antonio.Web.Discovery;
 
 /// <summary>
-/// How the catalogue is found: search over workshops, lessons and transcripts (<c>/search</c>), and the sitemap,
+/// How the catalogue is found: search over workshops, lessons and transcripts (<c>/search</c>, and its results as one
+/// types: <see cref="SearchSuggestions"/>), and the sitemap,
 /// feed and robots file search engines and feed readers ask for.
 /// </summary>
 public static class DiscoveryModule
@@ -29,6 +30,7 @@ public static class DiscoveryModule
         app.MapGet("/rss.xml", async (CatalogueFeeds feeds, HttpContext context) =>
             Results.Text(await feeds.FeedAsync(context.RequestAborted), "application/rss+xml; charset=utf-8"));
         app.MapGet("/robots.txt", (CatalogueFeeds feeds) => Results.Text(feeds.Robots(), "text/plain; charset=utf-8"));
+        app.MapGet(SearchSuggestions.Path, SearchSuggestions.AnswerAsync).RequireRateLimiting(SearchRateLimit);
         return app;
     }
 }

@@ -35,7 +35,7 @@ public sealed class SearchCandidates(IFusionCache cache, IDbContextFactory<Anton
     public async ValueTask<IReadOnlyList<SearchSnippet>> SnippetsAsync(string normalized, IReadOnlyList<(Guid Id, SnippetSource Source)> wanted, CancellationToken ct)
     {
         if (wanted.Count == 0) return [];
-        var page = string.Join(',', wanted.Select(w => $"{w.Id:N}{(w.Source == SnippetSource.Full ? 'f' : 'p')}"));
+        var page = string.Join(',', wanted.Select(w => $"{w.Id:N}{(int)w.Source}"));
         return await KeptAsync((normalized, page), (db, token) => SearchSnippets.RunAsync(db, normalized, wanted, token), ct);
     }
 

@@ -11,17 +11,21 @@ namespace Antonio.Web.Discovery;
 /// <summary>A search result as the viewer may see it: where it leads, and a snippet (HTML, encoded, matches in &lt;mark&gt;).</summary>
 public sealed record SearchResult(string Title, string Url, string? WorkshopTitle, string Kind, string? SnippetHtml, bool Locked);
 
-/// <summary>One page of a viewer's results, and how many there are in all.</summary>
-public sealed record SearchResults(IReadOnlyList<SearchResult> Results, int Total, int Page, int Pages);
+/// <summary>One page of a viewer's results, how many there are under the filters asked for, and the facets beside them.</summary>
+public sealed record SearchResults(SearchAsk Ask, IReadOnlyList<SearchResult> Results, int Total, int Pages, SearchFacets Facets)
+{
+    public int Page => Ask.Page;
+}
 
 /// <summary>
-/// Search (<c>/search?q=…&amp;page=…</c>), in two steps. PostgreSQL finds and ranks the candidates (<see cref="SearchQuery"/>),
-/// kept briefly by the normalised query alone (<see cref="SearchCandidates"/>) — they are the same for everyone and
-/// never shown as they are — and dropped by any content edit; each viewer's own access decision then picks what they
-/// may see, and only the page shown gets snippets (<see cref="SearchSnippets"/>), each from a text that viewer may
-/// read. A lesson the viewer may not read is a result only when its title or description matched, ranked and
-/// described by those alone: neither its body's nor its transcript's words, nor the fact that they matched, reach
-/// them. Drafts, private and unlisted workshops (and what they contain) are never results.
+/// Search (<c>/search?q=…</c>, with filters: <see cref="SearchAsk"/>), in two steps. PostgreSQL finds and ranks the
+/// candidates (<see cref="SearchQuery"/>), kept briefly by the normalised query alone (<see cref="SearchCandidates"/>) —
+/// they are the same for everyone and never shown as they are — and dropped by any content edit; each viewer's own
+/// access decision then picks what they may see, the facets are counted from that, and only the page shown gets
+/// snippets (<see cref="SearchSnippets"/>), each from a text that viewer may read. A lesson the viewer may not read is
+/// a result only when its title or description matched, ranked and described by those alone: neither its body's nor
+/// its transcript's words, nor the fact that they matched, reach them. Drafts, private and unlisted workshops (and
+/// what they contain) are never results.
 /// </summary>
 public sealed partial class SiteSearch(SearchCandidates found, WorkshopReader workshops)
 {
@@ -37,59 +41,63 @@ public sealed partial class SiteSearch(SearchCandidates found, WorkshopReader wo
         return string.Join(' ', query.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToLowerInvariant();
     }
 
-    /// <summary>A page of what this viewer may see (a page past the last is the last).</summary>
-    public async Task<SearchResults> SearchAsync(string normalized, AccessContext viewer, int page = 1, CancellationToken ct = default)
+    /// <summary>
+    /// A page of what this viewer may see under the filters asked for (a page past the last is the last), with the facets;
+    /// without snippets when <paramref name="snippets"/> is false (results as one types).
+    /// </summary>
+    public async Task<SearchResults> SearchAsync(SearchAsk ask, AccessContext viewer, bool snippets = true, CancellationToken ct = default)
     {
-        var candidates = await found.GetAsync(normalized, ct);
-        var visible = new List<Visible>();
-        foreach (var candidate in candidates)
-            if (await (candidate.Type == ContentTypes.Workshop ? WorkshopResultAsync(candidate, ct) : LessonResultAsync(candidate, viewer, ct)) is { } result)
-                visible.Add(result);
-        var pages = Math.Max(1, (visible.Count + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pages);
-        var shown = visible.OrderByDescending(v => v.Rank).Skip((page - 1) * PageSize).Take(PageSize).ToList();
-        var snippets = (await found.SnippetsAsync(normalized, [.. shown.Select(v => (v.Id, v.Readable ? SnippetSource.Full : SnippetSource.Public))], ct))
-            .ToDictionary(s => s.Id);
-        return new SearchResults([.. shown.Select(v => v.Show(snippets.GetValueOrDefault(v.Id)))], visible.Count, page, pages);
+        var signedIn = viewer.Snapshot is not null;
+        if (!signedIn) ask = ask with { Mine = false };
+        var visible = new List<SearchHit>();
+        foreach (var candidate in await found.GetAsync(ask.Query, ct))
+            if (await (candidate.Type == ContentTypes.Workshop ? WorkshopHitAsync(candidate, viewer, ct) : LessonHitAsync(candidate, viewer, ct)) is { } hit)
+                visible.Add(hit);
+        var chosen = visible.Where(v => SearchFacets.Passes(v, ask));
+        var ordered = (ask.Newest ? chosen.OrderByDescending(v => v.Created).ThenByDescending(v => v.Rank) : chosen.OrderByDescending(v => v.Rank)).ToList();
+        var pages = Math.Max(1, (ordered.Count + PageSize - 1) / PageSize);
+        ask = ask with { Page = Math.Clamp(ask.Page, 1, pages) };
+        var shown = ordered.Skip((ask.Page - 1) * PageSize).Take(PageSize).ToList();
+        var texts = snippets
+            ? (await found.SnippetsAsync(ask.Query, [.. shown.Select(v => (v.Id, v.Source))], ct)).ToDictionary(s => s.Id)
+            : [];
+        return new SearchResults(ask, [.. shown.Select(v => v.Show(texts.GetValueOrDefault(v.Id)))], ordered.Count, pages,
+            SearchFacets.Of(visible, ask, signedIn));
     }
 
-    /// <summary>A result this viewer may see, before its snippet: <paramref name="Readable"/> says which texts it may come from.</summary>
-    private sealed record Visible(Guid Id, double Rank, string Title, string Url, string? WorkshopTitle, bool Readable, bool IsWorkshop)
-    {
-        public SearchResult Show(SearchSnippet? snippet)
-        {
-            if (IsWorkshop) return new SearchResult(Title, Url, null, "Workshop", Snippet(snippet?.Text), false);
-            if (!Readable) return new SearchResult(Title, Url, WorkshopTitle, "Lesson", Snippet(snippet?.Text), true);
-            // A passage of the transcript: the lesson opens its video where it is said.
-            if (snippet is { Source: "transcript" })
-                return new SearchResult(Title, snippet.At is { } at ? $"{Url}?t={at}" : Url, WorkshopTitle, TranscriptKind(snippet.At), Snippet(snippet.Text), false);
-            return new SearchResult(Title, Url, WorkshopTitle, "Lesson", Snippet(snippet?.Text), false);
-        }
-    }
-
-    private async Task<Visible?> WorkshopResultAsync(SearchCandidate candidate, CancellationToken ct)
+    private async Task<SearchHit?> WorkshopHitAsync(SearchCandidate candidate, AccessContext viewer, CancellationToken ct)
     {
         if (await workshops.GetAsync(candidate.Id.ToString(), ct) is not { } workshop || !IsListed(workshop)) return null;
-        return new Visible(candidate.Id, candidate.RankPublic, workshop.Title, WorkshopLinks.Workshop(workshop), null, false, true);
+        return new SearchHit(candidate.Id, candidate.RankPublic, workshop.Title, WorkshopLinks.Workshop(workshop), workshop.Slug, workshop.Title,
+            SearchKinds.Workshop, SnippetSource.Public, Locked: false, AccessRules.IsFreeWorkshop(workshop), Mine(workshop, viewer), candidate.Created);
     }
 
-    private async Task<Visible?> LessonResultAsync(SearchCandidate candidate, AccessContext viewer, CancellationToken ct)
+    private async Task<SearchHit?> LessonHitAsync(SearchCandidate candidate, AccessContext viewer, CancellationToken ct)
     {
         foreach (var workshopId in candidate.Workshops)
         {
             if (await workshops.GetAsync(workshopId.ToString(), ct) is not { } workshop || !IsListed(workshop)) continue;
             if (LessonNavigator.For(workshop).Lessons.FirstOrDefault(l => l.Lesson.Id == candidate.Id) is not { } position) continue;
             var readable = AccessRules.ForLesson(workshop, position.Lesson, position.Section, viewer).CanViewLesson;
+            var free = AccessRules.IsFreeWorkshop(workshop) || AccessRules.IsFreeTier(position.Lesson, position.Section);
             var url = WorkshopLinks.Lesson(workshop, position.Lesson);
-            if (readable) return new Visible(candidate.Id, candidate.RankAll, position.Lesson.Title, url, workshop.Title, true, false);
+            SearchHit Hit(double rank, string kind, SnippetSource source, bool locked) =>
+                new(candidate.Id, rank, position.Lesson.Title, url, workshop.Slug, workshop.Title, kind, source, locked, free, Mine(workshop, viewer), candidate.Created);
+            if (readable)
+                return candidate.BodyMatch ? Hit(candidate.RankAll, SearchKinds.Lesson, SnippetSource.Body, false)
+                    : candidate.TranscriptMatch ? Hit(candidate.RankAll, SearchKinds.Transcript, SnippetSource.Transcript, false)
+                    : Hit(candidate.RankAll, SearchKinds.Lesson, SnippetSource.Public, false);
             // Not theirs to read: only what the title or description explains, as if the body did not exist.
-            if (!candidate.PublicMatch) return null;
-            return new Visible(candidate.Id, candidate.RankPublic, position.Lesson.Title, url, workshop.Title, false, false);
+            return candidate.PublicMatch ? Hit(candidate.RankPublic, SearchKinds.Lesson, SnippetSource.Public, true) : null;
         }
         return null;
     }
 
-    private static string TranscriptKind(int? at) =>
+    /// <summary>The workshop is the viewer's own (what their home lists as theirs).</summary>
+    private static bool Mine(WorkshopData workshop, AccessContext viewer) =>
+        viewer.Snapshot is { } snapshot && AccessRules.Holds(workshop, snapshot, viewer.Now);
+
+    internal static string TranscriptKind(int? at) =>
         at is null ? "Lesson · video transcript" : $"Lesson · video transcript at {new TranscriptCue(at, "").Clock}";
 
     /// <summary>Learners find published, public (listed) workshops only — staff too: search is the catalogue's.</summary>
@@ -122,4 +130,22 @@ public sealed partial class SiteSearch(SearchCandidates found, WorkshopReader wo
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
     private static partial System.Text.RegularExpressions.Regex Spaces();
+}
+
+/// <summary>
+/// A result this viewer may see, before its snippet: its rank for them, what the facets count it under, and which text
+/// its snippet may come from (<paramref name="Source"/>: the app's one decision of it).
+/// </summary>
+internal sealed record SearchHit(Guid Id, double Rank, string Title, string Url, string? Workshop, string? WorkshopTitle, string Kind,
+    SnippetSource Source, bool Locked, bool Free, bool Mine, DateTimeOffset Created)
+{
+    public SearchResult Show(SearchSnippet? snippet)
+    {
+        var text = SiteSearch.Snippet(snippet?.Text);
+        if (Kind == SearchKinds.Workshop) return new SearchResult(Title, Url, null, "Workshop", text, false);
+        // A passage of the transcript: the lesson opens its video where it is said.
+        if (snippet is { Source: "transcript" })
+            return new SearchResult(Title, snippet.At is { } at ? $"{Url}?t={at}" : Url, WorkshopTitle, SiteSearch.TranscriptKind(snippet.At), text, false);
+        return new SearchResult(Title, Url, WorkshopTitle, "Lesson", text, Locked);
+    }
 }
