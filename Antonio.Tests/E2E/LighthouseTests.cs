@@ -20,7 +20,8 @@ public sealed class LighthouseCollection : ICollectionFixture<SeededDatabaseFixt
 /// The page-quality gate (issues #14 and #27): Lighthouse (npm, pinned in Antonio.Tests/browser-tools, mobile
 /// defaults with simulated throttling, Debian's Chromium) over every learner page, each next to its floor — the
 /// same HTML with its scripts removed, served by the same app (<see cref="ScriptFreeCopies"/>), run for run in
-/// turn with the page. Lighthouse's own scores and metrics from the median of three runs (computeMedianRun),
+/// turn with the page. Lighthouse's own scores and metrics from the median of three runs (computeMedianRun; five when
+/// the three miss),
 /// held to <see cref="LighthouseBudgets"/>. It runs alone (no parallel tests): its timings are this machine's CPU
 /// time, multiplied by four. Each page's HTML report is written to the test artifacts.
 /// </summary>
@@ -88,11 +89,12 @@ public sealed class LighthouseTests(SeededDatabaseFixture seeded) : IAsyncLifeti
         Assert.True(result.Cls <= LighthouseBudgets.MaxCls, $"layout shift — {summary}");
 
         // The timings are this machine's CPU time, multiplied by four; a page that misses a timing budget is measured
-        // once more (page and floor again) before it fails: what a page really adds shows both times.
+        // once more, harder (page and floor again, five runs each, alternating): what a page really adds shows in
+        // the larger sample's medians too, while one noisy run of three moves a median of five less.
         var missed = LighthouseBudgets.TimingsMissed(result, result.Floor);
         if (missed.Count > 0)
         {
-            result = await RunAsync(new Uri(_app.BaseAddress, path), floor, cookie, report);
+            result = await RunAsync(new Uri(_app.BaseAddress, path), floor, cookie, report, runs: RunsAgain);
             missed = LighthouseBudgets.TimingsMissed(result, result.Floor!);
         }
         var overTarget = LighthouseBudgets.TargetsMissedUnderGuard(result, result.Floor!);
@@ -121,7 +123,10 @@ public sealed class LighthouseTests(SeededDatabaseFixture seeded) : IAsyncLifeti
         return code;
     }
 
-    private static async Task<LighthouseResult> RunAsync(Uri url, Uri floor, string cookie, string report)
+    /// <summary>Runs of the page and of its floor (alternating) whose medians are judged; when those miss, <see cref="RunsAgain"/>.</summary>
+    private const int Runs = 3, RunsAgain = 5;
+
+    private static async Task<LighthouseResult> RunAsync(Uri url, Uri floor, string cookie, string report, int runs = Runs)
     {
         var start = new ProcessStartInfo("node")
         {
@@ -129,7 +134,7 @@ public sealed class LighthouseTests(SeededDatabaseFixture seeded) : IAsyncLifeti
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { "gate.mjs", url.ToString(), "--floor", floor.ToString(), "--runs", "3", "--report", report }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "gate.mjs", url.ToString(), "--floor", floor.ToString(), "--runs", runs.ToString(CultureInfo.InvariantCulture), "--report", report }) start.ArgumentList.Add(arg);
         if (cookie.Length > 0)
         {
             start.ArgumentList.Add("--cookie");
