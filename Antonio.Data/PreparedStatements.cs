@@ -17,13 +17,13 @@ public sealed class PreparedStatements : DbCommandInterceptor
     public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        if (command.CommandText.Contains(Marker, StringComparison.Ordinal)) await command.PrepareAsync(cancellationToken);
+        if (command.CommandText.StartsWith(Marker, StringComparison.Ordinal)) await command.PrepareAsync(cancellationToken);
         return result;
     }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        if (command.CommandText.Contains(Marker, StringComparison.Ordinal)) command.Prepare();
+        if (command.CommandText.StartsWith(Marker, StringComparison.Ordinal)) command.Prepare();
         return result;
     }
 }

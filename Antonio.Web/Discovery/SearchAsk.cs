@@ -41,14 +41,14 @@ public sealed record SearchAsk(string Query)
     /// <summary>The URL of this ask (defaults left out; page 1 too).</summary>
     public string Url()
     {
-        var parts = new List<string> { "q=" + Uri.EscapeDataString(Query) };
-        if (Kind is not null) parts.Add("kind=" + Uri.EscapeDataString(Kind));
-        if (Workshop is not null) parts.Add("workshop=" + Uri.EscapeDataString(Workshop));
-        if (Free) parts.Add("free=true");
-        if (Mine) parts.Add("mine=true");
-        if (Newest) parts.Add("sort=newest");
-        if (Page > 1) parts.Add("page=" + Page.ToString(CultureInfo.InvariantCulture));
-        return "/search?" + string.Join('&', parts);
+        var parts = new List<KeyValuePair<string, string?>> { new("q", Query) };
+        if (Kind is not null) parts.Add(new("kind", Kind));
+        if (Workshop is not null) parts.Add(new("workshop", Workshop));
+        if (Free) parts.Add(new("free", "true"));
+        if (Mine) parts.Add(new("mine", "true"));
+        if (Newest) parts.Add(new("sort", "newest"));
+        if (Page > 1) parts.Add(new("page", Page.ToString(CultureInfo.InvariantCulture)));
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/search", parts);
     }
 }
 

@@ -50,8 +50,11 @@ public sealed partial class SiteSearch(SearchCandidates found, WorkshopReader wo
         var signedIn = viewer.Snapshot is not null;
         if (!signedIn) ask = ask with { Mine = false };
         var visible = new List<SearchHit>();
+        var holds = new Dictionary<Guid, bool>(); // whether the viewer holds a workshop: decided once per workshop, not per result
+        bool Mine(WorkshopData workshop) => holds.TryGetValue(workshop.Id, out var mine) ? mine
+            : holds[workshop.Id] = viewer.Snapshot is { } snapshot && AccessRules.Holds(workshop, snapshot, viewer.Now);
         foreach (var candidate in await found.GetAsync(ask.Query, ct))
-            if (await (candidate.Type == ContentTypes.Workshop ? WorkshopHitAsync(candidate, viewer, ct) : LessonHitAsync(candidate, viewer, ct)) is { } hit)
+            if (await (candidate.Type == ContentTypes.Workshop ? WorkshopHitAsync(candidate, Mine, ct) : LessonHitAsync(candidate, viewer, Mine, ct)) is { } hit)
                 visible.Add(hit);
         var chosen = visible.Where(v => SearchFacets.Passes(v, ask));
         var ordered = (ask.Newest ? chosen.OrderByDescending(v => v.Created).ThenByDescending(v => v.Rank) : chosen.OrderByDescending(v => v.Rank)).ToList();
@@ -65,14 +68,14 @@ public sealed partial class SiteSearch(SearchCandidates found, WorkshopReader wo
             SearchFacets.Of(visible, ask, signedIn));
     }
 
-    private async Task<SearchHit?> WorkshopHitAsync(SearchCandidate candidate, AccessContext viewer, CancellationToken ct)
+    private async Task<SearchHit?> WorkshopHitAsync(SearchCandidate candidate, Func<WorkshopData, bool> mine, CancellationToken ct)
     {
         if (await workshops.GetAsync(candidate.Id.ToString(), ct) is not { } workshop || !IsListed(workshop)) return null;
         return new SearchHit(candidate.Id, candidate.RankPublic, workshop.Title, WorkshopLinks.Workshop(workshop), workshop.Slug, workshop.Title,
-            SearchKinds.Workshop, SnippetSource.Public, Locked: false, AccessRules.IsFreeWorkshop(workshop), Mine(workshop, viewer), candidate.Created);
+            SearchKinds.Workshop, SnippetSource.Public, Locked: false, AccessRules.IsFreeWorkshop(workshop), mine(workshop), candidate.Created);
     }
 
-    private async Task<SearchHit?> LessonHitAsync(SearchCandidate candidate, AccessContext viewer, CancellationToken ct)
+    private async Task<SearchHit?> LessonHitAsync(SearchCandidate candidate, AccessContext viewer, Func<WorkshopData, bool> mine, CancellationToken ct)
     {
         foreach (var workshopId in candidate.Workshops)
         {
@@ -82,7 +85,7 @@ public sealed partial class SiteSearch(SearchCandidates found, WorkshopReader wo
             var free = AccessRules.IsFreeWorkshop(workshop) || AccessRules.IsFreeTier(position.Lesson, position.Section);
             var url = WorkshopLinks.Lesson(workshop, position.Lesson);
             SearchHit Hit(double rank, string kind, SnippetSource source, bool locked) =>
-                new(candidate.Id, rank, position.Lesson.Title, url, workshop.Slug, workshop.Title, kind, source, locked, free, Mine(workshop, viewer), candidate.Created);
+                new(candidate.Id, rank, position.Lesson.Title, url, workshop.Slug, workshop.Title, kind, source, locked, free, mine(workshop), candidate.Created);
             if (readable)
                 return candidate.BodyMatch ? Hit(candidate.RankAll, SearchKinds.Lesson, SnippetSource.Body, false)
                     : candidate.TranscriptMatch ? Hit(candidate.RankAll, SearchKinds.Transcript, SnippetSource.Transcript, false)
@@ -92,10 +95,6 @@ public sealed partial class SiteSearch(SearchCandidates found, WorkshopReader wo
         }
         return null;
     }
-
-    /// <summary>The workshop is the viewer's own (what their home lists as theirs).</summary>
-    private static bool Mine(WorkshopData workshop, AccessContext viewer) =>
-        viewer.Snapshot is { } snapshot && AccessRules.Holds(workshop, snapshot, viewer.Now);
 
     internal static string TranscriptKind(int? at) =>
         at is null ? "Lesson · video transcript" : $"Lesson · video transcript at {new TranscriptCue(at, "").Clock}";
