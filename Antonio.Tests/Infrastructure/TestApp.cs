@@ -140,7 +140,7 @@ public sealed class TestApp : IAsyncDisposable
     }
 }
 
-public sealed record PageResult(int Status, string Body, RequestRecord Record, string? ServerTiming)
+public sealed record PageResult(int Status, string Body, RequestRecord Record, string? ServerTiming, string? EnhancedNavigation = null)
 {
     public int Queries => Record.Queries;
 

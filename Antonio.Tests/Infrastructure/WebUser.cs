@@ -85,7 +85,8 @@ public sealed partial class WebUser : IDisposable
         var body = await response.Content.ReadAsStringAsync();
         var record = await _app.WaitForRecordAsync(id);
         return new PageResult((int)response.StatusCode, body, record,
-            response.Headers.TryGetValues("Server-Timing", out var st) ? string.Join(",", st) : null);
+            response.Headers.TryGetValues("Server-Timing", out var st) ? string.Join(",", st) : null,
+            response.Headers.TryGetValues("blazor-enhanced-nav", out var enhanced) ? string.Join(",", enhanced) : null);
     }
 
     /// <summary>

@@ -65,6 +65,27 @@ public sealed class PageCacheTests(WritableDatabaseFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_cached_page_answers_an_enhanced_navigation_with_the_consent_Blazor_wrote()
+    {
+        // blazor.web.js compares the header exactly: anything but "allow" makes it fetch the page again, whole.
+        var enhanced = new Dictionary<string, string> { ["Accept"] = "text/html; blazor-enhanced-nav=on" };
+        var (tree, lesson) = await PaidAsync(3);
+        foreach (var path in new[] { "/", "/workshops", $"/workshops/{tree.Slug}", lesson })
+        {
+            var rendered = await _app.SettledAsync(path, enhanced);
+            var cached = await _app.GetAsync(path, enhanced);
+            Assert.True(cached.FromPageCache, path);
+            Assert.Equal(("allow", "allow"), (rendered.EnhancedNavigation, cached.EnhancedNavigation));
+        }
+
+        using var buyer = await WebUser.SignedInAsync(_app, DemoAccounts.Buyer);
+        await buyer.SettledAsync(lesson, enhanced);
+        var filled = await buyer.GetAsync(lesson, enhanced);
+        Assert.True(filled.FromTemplate, filled.ServerTiming);
+        Assert.Equal("allow", filled.EnhancedNavigation);
+    }
+
+    [Fact]
     public async Task Query_strings_and_countries_are_rendered_apart()
     {
         var (tree, _) = await PaidAsync(2);

@@ -43,7 +43,31 @@ internal sealed class AnonymousPagePolicy(IEnumerable<IPageVariation> variations
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        context.HttpContext.Response.OnStarting(RestoreEnhancedNavigationConsent, context.HttpContext.Response);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The output cache stores header values through its table of common strings, matched without regard to case,
+    /// so Blazor's <c>blazor-enhanced-nav: allow</c> comes back as <c>Allow</c> — and blazor.web.js compares it
+    /// exactly, so every enhanced navigation to a cached page fell back to loading the page a second time, whole.
+    /// The header is put back as Blazor wrote it before the cached headers go out.
+    /// </summary>
+    private static Task RestoreEnhancedNavigationConsent(object state)
+    {
+        var headers = ((HttpResponse)state).Headers;
+        if (headers.TryGetValue(EnhancedNavigationHeader, out var value) && value.Count == 1
+            && string.Equals(value[0], EnhancedNavigationAllowed, StringComparison.OrdinalIgnoreCase))
+        {
+            headers[EnhancedNavigationHeader] = EnhancedNavigationAllowed;
+        }
+        return Task.CompletedTask;
+    }
+
+    private const string EnhancedNavigationHeader = "blazor-enhanced-nav";
+    private const string EnhancedNavigationAllowed = "allow";
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
