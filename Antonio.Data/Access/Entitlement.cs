@@ -20,7 +20,7 @@ public static class EntitlementTypeNames
 
 /// <summary>
 /// A grant of access. Active while <see cref="DeletedAt"/> is null and <see cref="ExpiresAt"/> is null or
-/// in the future (§5b.4). Created by a purchase (source "purchase", source id = purchase id), a
+/// in the future (docs/domain.md, access rule 4). Created by a purchase (source "purchase", source id = purchase id), a
 /// subscription or by hand.
 /// </summary>
 public class Entitlement

@@ -12,7 +12,7 @@ public class OrganizationMembership
     public Guid Id { get; set; }
     public Guid OrganizationId { get; set; }
     public Guid UserId { get; set; }
-    /// <summary>owner | admin | member | learner (§5b.9).</summary>
+    /// <summary>owner | admin | member | learner (docs/domain.md, access rule 9).</summary>
     public string Role { get; set; } = OrganizationRoles.Learner;
     public Guid? InvitedById { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -31,7 +31,7 @@ public static class PurchaseStatus
     /// <summary>A team membership's seats after the membership ended.</summary>
     public const string Ended = "Ended";
 
-    /// <summary>Only these statuses grant access (§5b.6).</summary>
+    /// <summary>Only these statuses grant access (docs/domain.md, access rule 6).</summary>
     public static bool GrantsAccess(string status) => status is Valid or Restricted;
 }
 
@@ -42,7 +42,7 @@ public class Coupon
     /// <summary>Fraction in (0, 1]; null when the coupon is an amount off.</summary>
     public decimal? PercentageDiscount { get; set; }
     public long? AmountDiscountCents { get; set; }
-    /// <summary>A site-wide sale coupon, applied without a code (§5c).</summary>
+    /// <summary>A site-wide sale coupon, applied without a code (docs/domain.md, pricing).</summary>
     public bool IsDefault { get; set; }
     public int Status { get; set; } = 1;
     public DateTimeOffset? ExpiresAt { get; set; }

@@ -4,7 +4,7 @@ namespace Antonio.Data.Content;
 
 /// <summary>
 /// An ordered parent→child edge: workshop→section, workshop→lesson, section→lesson,
-/// lesson→solution, lesson→video_resource. <c>metadata.tier = "free"</c> frees the child (§5a).
+/// lesson→solution, lesson→video_resource. <c>metadata.tier = "free"</c> frees the child (docs/domain.md, content).
 /// </summary>
 public class ContentLink
 {

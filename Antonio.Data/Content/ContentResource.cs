@@ -32,7 +32,7 @@ public static class ContentTypes
 
     public static readonly IReadOnlyList<string> All = [Workshop, Section, Lesson, Solution, VideoResource, Post];
 
-    /// <summary>The shape of a workshop (§5a): which child types a parent may link to.</summary>
+    /// <summary>The shape of a workshop (docs/domain.md, content): which child types a parent may link to.</summary>
     public static bool CanContain(string parentType, string childType) => (parentType, childType) switch
     {
         (Workshop, Section or Lesson or VideoResource) => true,
@@ -56,7 +56,7 @@ public static class ContentVisibilities
     public const string Private = "private";
 }
 
-/// <summary>A video resource's processing states (§5a); only <see cref="Ready"/> plays.</summary>
+/// <summary>A video resource's processing states (docs/domain.md, content); only <see cref="Ready"/> plays.</summary>
 public static class VideoStates
 {
     public const string New = "new";

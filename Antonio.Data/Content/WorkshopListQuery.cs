@@ -10,7 +10,7 @@ public sealed record WorkshopSummary
     public string? CoverImage { get; init; }
     public string Visibility { get; init; } = ContentVisibilities.Public;
     public int LessonCount { get; init; }
-    /// <summary>No self-paced or cohort product sells it (§5b.2).</summary>
+    /// <summary>No self-paced or cohort product sells it (docs/domain.md, access rule 2).</summary>
     public bool IsFree { get; init; }
 }
 

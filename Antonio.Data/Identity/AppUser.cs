@@ -14,7 +14,7 @@ public class AppRole : IdentityRole<Guid>
     public AppRole(string name) : base(name) { }
 }
 
-/// <summary>Site roles (§5b.1).</summary>
+/// <summary>Site roles (docs/domain.md, access rule 1).</summary>
 public static class SiteRoles
 {
     public const string Admin = "admin";

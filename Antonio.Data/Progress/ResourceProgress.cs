@@ -1,7 +1,7 @@
 namespace Antonio.Data.Progress;
 
 /// <summary>
-/// A learner's progress in one lesson (§5d): when they completed it (null: not complete) and where they
+/// A learner's progress in one lesson (docs/domain.md, progress): when they completed it (null: not complete) and where they
 /// stopped its video. One row per learner × lesson, upserted by both writes.
 /// </summary>
 public class ResourceProgress

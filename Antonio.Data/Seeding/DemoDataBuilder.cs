@@ -502,7 +502,7 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
         return purchase;
     }
 
-    /// <summary>What a purchase grants (§5b.6): an entitlement per access-granting purchase, tied to a membership.</summary>
+    /// <summary>What a purchase grants (docs/domain.md, access rule 6): an entitlement per access-granting purchase, tied to a membership.</summary>
     private void Grant(Purchase purchase, Product product, IEnumerable<Guid> contentIds, DateTimeOffset? deletedAt = null, DateTimeOffset? expiresAt = null)
     {
         var membership = PersonalMembership(purchase.UserId);

@@ -7,6 +7,7 @@ namespace Antonio.Tests.Architecture;
 /// (leaves) know no feature; Caching knows nothing but Observability and Hosting (the Redis connection); a feature uses only what another
 /// exposes (its public types); no .razor file talks to the database.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class ArchitectureTests
 {
     private static readonly FeatureGraph Graph = new(typeof(AntonioApp).Assembly);

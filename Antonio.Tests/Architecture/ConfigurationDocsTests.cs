@@ -4,6 +4,7 @@ using Antonio.Web;
 namespace Antonio.Tests.Architecture;
 
 /// <summary>Issue #13: every setting of every options class is in the README's configuration table, under its environment-variable name.</summary>
+[Trait("Category", "Unit")]
 public sealed class ConfigurationDocsTests
 {
     /// <summary>Settings read from elsewhere than their class's section (connection strings).</summary>

@@ -6,6 +6,7 @@ namespace Antonio.Tests.Architecture;
 /// docs/architecture.md lists the request's path through the pipeline; this reads the same path from the code —
 /// <c>AntonioApp.cs</c>, each room's <c>UseX</c> expanded into the middlewares it adds — and holds the table to it.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed partial class PipelineDocsTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using System.Net;
 using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
 using Antonio.Web.Admin;
+using Antonio.Web.Content;
 using Antonio.Web.Learning;
 using Xunit.Abstractions;
 
@@ -13,11 +14,15 @@ namespace Antonio.Tests.Cluster;
 /// and signed in, while an admin edits on one node, a node is drained (SIGTERM), another killed (SIGKILL), a new
 /// one joins, Redis restarts and then PostgreSQL (a learner's payment and lesson completion meanwhile). Two nodes are real processes of the built app (they can be signalled); the third
 /// runs in this process so the test can edit through the app's own <see cref="ContentEditor"/>. It restarts the
-/// shared Redis and PostgreSQL, so scripts/test.sh runs it after every other test (<c>Category=Cluster</c>), never beside them.
+/// shared Redis and PostgreSQL, so it never runs beside another test: its collection runs alone, after the parallel
+/// ones (plain <c>dotnet test</c>), and scripts/test.sh runs it by itself last (<c>Category=Cluster</c>).
 /// </summary>
 [Trait("Category", "Cluster")]
+[Collection(Name)]
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ClusterFaultTests(WritableDatabaseFixture fixture, ITestOutputHelper output) : IClassFixture<WritableDatabaseFixture>
 {
+    public const string Name = "Cluster";
     private static readonly TimeSpan EditBudget = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan StaleBudget = TimeSpan.FromSeconds(2);
 

@@ -4,6 +4,7 @@ using Bunit;
 namespace Antonio.Tests.Components;
 
 /// <summary>The admin content form: field validation, live preview, save only when valid.</summary>
+[Trait("Category", "Unit")]
 public sealed class ContentFormViewTests : ComponentTestContext
 {
     private static ContentForm Valid() => new() { Title = "Generics", Slug = "generics", Body = "# Hi", State = "published", Visibility = "public" };
@@ -94,6 +95,7 @@ public sealed class ContentFormViewTests : ComponentTestContext
 }
 
 /// <summary>Issue #12.2 in the admin's live preview: the same corpus, typed into the body, previews harmless.</summary>
+[Trait("Category", "Unit")]
 public sealed class ContentPreviewXssTests : ComponentTestContext
 {
     public static TheoryData<string> Vectors() => Antonio.Tests.Infrastructure.XssCorpus.Theory();

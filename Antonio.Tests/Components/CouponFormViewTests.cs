@@ -4,6 +4,7 @@ using Bunit;
 namespace Antonio.Tests.Components;
 
 /// <summary>The coupon form enforces the pricing rules: one kind of discount, percent in (0, 1], amount > 0.</summary>
+[Trait("Category", "Unit")]
 public sealed class CouponFormViewTests : ComponentTestContext
 {
     private IRenderedComponent<CouponFormView> Render(CouponForm model, Action onSave) =>

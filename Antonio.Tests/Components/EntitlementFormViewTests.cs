@@ -5,6 +5,7 @@ using Bunit;
 namespace Antonio.Tests.Components;
 
 /// <summary>The manual grant form: a workshop for content access, a tier for subscriptions, a future expiry.</summary>
+[Trait("Category", "Unit")]
 public sealed class EntitlementFormViewTests : ComponentTestContext
 {
     private static readonly AdminOption Workshop = new(Guid.NewGuid(), "Essentials");

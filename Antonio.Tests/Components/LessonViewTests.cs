@@ -8,6 +8,7 @@ using static Antonio.Tests.Unit.LessonNavigatorTests;
 
 namespace Antonio.Tests.Components;
 
+[Trait("Category", "Unit")]
 public sealed class LessonViewTests : ComponentTestContext
 {
     private static readonly Guid ProductId = Guid.NewGuid();

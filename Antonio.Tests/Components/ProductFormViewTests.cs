@@ -4,6 +4,7 @@ using Bunit;
 namespace Antonio.Tests.Components;
 
 /// <summary>The product form: price, type and workshop rules; choices toggle the model's lists; saves only when valid.</summary>
+[Trait("Category", "Unit")]
 public sealed class ProductFormViewTests : ComponentTestContext
 {
     private static readonly AdminOption WorkshopA = new(Guid.NewGuid(), "Workshop A"), WorkshopB = new(Guid.NewGuid(), "Workshop B");

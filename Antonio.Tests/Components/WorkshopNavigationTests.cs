@@ -6,6 +6,7 @@ using static Antonio.Tests.Unit.LessonNavigatorTests;
 
 namespace Antonio.Tests.Components;
 
+[Trait("Category", "Unit")]
 public sealed class WorkshopNavigationTests : ComponentTestContext
 {
     private static WorkshopData Paid(params TreeNode[] children) => Workshop(children) with

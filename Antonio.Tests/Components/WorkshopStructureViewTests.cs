@@ -5,6 +5,7 @@ using Bunit;
 namespace Antonio.Tests.Components;
 
 /// <summary>The structure editor: reorder, free/paid, remove only after confirming, add with validation.</summary>
+[Trait("Category", "Unit")]
 public sealed class WorkshopStructureViewTests : ComponentTestContext
 {
     private static readonly Guid WorkshopId = Guid.NewGuid();

@@ -6,6 +6,7 @@ namespace Antonio.Tests.E2E;
 
 /// <summary>Signed-in learners in a real browser: a buyer watches and completes a lesson; a refunded buyer meets the paywall.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Journey")]
 public sealed class AccountJourneyTests(BrowserFixture browser, SeededDatabaseFixture seeded) : IAsyncLifetime
 {
     private TestApp _app = null!;

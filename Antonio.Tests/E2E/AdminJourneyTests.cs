@@ -10,6 +10,7 @@ namespace Antonio.Tests.E2E;
 /// page load without a restart; a refund takes a learner's lesson back behind the paywall.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Journey")]
 public sealed class AdminJourneyTests(BrowserFixture browser) : OwnDatabaseJourney
 {
     private async Task<(IBrowserContext Context, IPage Page, PageWatch Watch)> SignedInAsync(string email, string returnUrl)

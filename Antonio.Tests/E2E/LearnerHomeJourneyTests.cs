@@ -12,6 +12,7 @@ namespace Antonio.Tests.E2E;
 /// stops working) and the account is deleted (no sign-in, the certificate says it is revoked, purchases still counted).
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Journey")]
 public sealed partial class LearnerHomeJourneyTests(BrowserFixture browser) : OwnDatabaseJourney
 {
     [Fact]

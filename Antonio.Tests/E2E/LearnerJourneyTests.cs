@@ -12,6 +12,7 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>, ICol
 
 /// <summary>A learner's first visit, in a real browser.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Journey")]
 public sealed class LearnerJourneyTests(BrowserFixture browser, SeededDatabaseFixture seeded) : IAsyncLifetime
 {
     private TestApp _app = null!;

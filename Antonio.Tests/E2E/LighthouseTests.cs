@@ -26,6 +26,7 @@ public sealed class LighthouseCollection : ICollectionFixture<SeededDatabaseFixt
 /// time, multiplied by four. Each page's HTML report is written to the test artifacts.
 /// </summary>
 [Collection(LighthouseCollection.Name)]
+[Trait("Category", "Journey")]
 public sealed class LighthouseTests(SeededDatabaseFixture seeded) : IAsyncLifetime
 {
     private TestApp _app = null!;

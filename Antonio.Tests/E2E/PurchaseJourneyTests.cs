@@ -6,6 +6,7 @@ namespace Antonio.Tests.E2E;
 
 /// <summary>A new learner buys with the sale coupon, then buys five seats for a team, in a real browser.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Journey")]
 public sealed class PurchaseJourneyTests(BrowserFixture browser) : OwnDatabaseJourney
 {
 

@@ -11,6 +11,7 @@ namespace Antonio.Tests.E2E;
 /// the learner shows an intent.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Journey")]
 public sealed class RealUserMetricsJourneyTests(BrowserFixture browser) : OwnDatabaseJourney
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace Antonio.Tests.E2E;
 
 /// <summary>A team buyer invites a colleague by e-mail; the colleague follows the link, signs up, accepts and reads a lesson.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Journey")]
 public sealed class TeamJourneyTests(BrowserFixture browser) : OwnDatabaseJourney
 {
     [Fact]

@@ -3,6 +3,7 @@ using Antonio.Data.Content;
 using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
 using Antonio.Web.Access;
+using Antonio.Web.Content;
 using Antonio.Web.Learning;
 using Microsoft.Playwright;
 
@@ -14,6 +15,7 @@ namespace Antonio.Tests.E2E;
 /// completion at the end and "Up next".
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Journey")]
 public sealed partial class VideoJourneyTests(BrowserFixture browser) : OwnDatabaseJourney
 {
     private const string Video = "article.lesson video";

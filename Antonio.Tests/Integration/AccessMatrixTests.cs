@@ -11,6 +11,7 @@ namespace Antonio.Tests.Integration;
 /// playback id, stream URL, transcript and caption track appear if and only if access is granted.
 /// </summary>
 [Collection(SeededCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class AccessMatrixTests(SeededDatabaseFixture seeded) : IAsyncLifetime
 {
     private TestApp _app = null!;

@@ -10,6 +10,7 @@ namespace Antonio.Tests.Integration;
 /// from PostgreSQL. Correct caches give no mismatch; a planted stale snapshot — a refund written behind the cache's back,
 /// so no invalidation dropped the learner's snapshot — is caught and counted.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class AccessShadowTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;

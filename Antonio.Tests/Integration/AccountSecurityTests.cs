@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Antonio.Tests.Integration;
 
 /// <summary>Sign-in, sign-up, magic links, lockout, antiforgery, open redirects, progress ownership.</summary>
+[Trait("Category", "Integration")]
 public sealed class AccountSecurityTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;

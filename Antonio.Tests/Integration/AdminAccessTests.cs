@@ -6,6 +6,7 @@ namespace Antonio.Tests.Integration;
 
 /// <summary>The admin area is for admins: sign-in for the anonymous, a 403 page for everyone else.</summary>
 [Collection(SeededCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class AdminAccessTests(SeededDatabaseFixture seeded) : IAsyncLifetime
 {
     private TestApp _app = null!;

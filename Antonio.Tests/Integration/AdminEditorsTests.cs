@@ -13,6 +13,7 @@ namespace Antonio.Tests.Integration;
 /// The admin write paths against real PostgreSQL and Redis, checked where learners see them: the
 /// public pages of the same running app, with its cache warm before each change.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class AdminEditorsTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;
@@ -120,7 +121,7 @@ public sealed class AdminEditorsTests(WritableDatabaseFixture fixture) : IClassF
         var body = (await _app.GetAsync(page)).Body;
         Assert.Contains("Workshop pass", body);
         Assert.Contains("$79", body);
-        // Now sold, its lessons are paid (§5b.2): the second lesson shows the paywall to anonymous visitors.
+        // Now sold, its lessons are paid (docs/domain.md, access rule 2): the second lesson shows the paywall to anonymous visitors.
         Assert.Contains("class=\"paywall\"", (await _app.GetAsync($"{page}/{new LessonNavigator(tree).Lessons[1].Lesson.Slug}")).Body);
 
         var loaded = (await products.LoadAsync(id!.Value))!.Value;

@@ -5,6 +5,7 @@ using Antonio.Web.Learning;
 namespace Antonio.Tests.Integration;
 
 /// <summary>An admin refund revokes the learner's access on their next request, and is audited.</summary>
+[Trait("Category", "Integration")]
 public sealed class AdminRefundTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;

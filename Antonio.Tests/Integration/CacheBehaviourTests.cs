@@ -14,6 +14,7 @@ using ZiggyCreatures.Caching.Fusion;
 namespace Antonio.Tests.Integration;
 
 /// <summary>The layered cache with real PostgreSQL and Redis: zero warm queries, invalidation, backplane, fail-safe, stampede.</summary>
+[Trait("Category", "Integration")]
 public sealed class CacheBehaviourTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>
 {
     private TestDatabase Db => fixture.Database;

@@ -12,6 +12,7 @@ namespace Antonio.Tests.Integration;
 /// Completing a workshop issues a certificate at an unguessable public address (with an Open Graph image);
 /// a refund of the access revokes it; bad and forged requests change nothing.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed partial class CertificateTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;

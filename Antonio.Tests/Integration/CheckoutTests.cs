@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Antonio.Tests.Integration;
 
 /// <summary>Checkout through the Local provider and the Stripe webhook, both ending in the one fulfilment.</summary>
+[Trait("Category", "Integration")]
 public sealed class CheckoutTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private const string WebhookSecret = "whsec_test_secret_for_antonio";

@@ -13,6 +13,7 @@ namespace Antonio.Tests.Integration;
 /// from an address that is not a configured proxy changes nothing — and holds across nodes (counted in Redis), and
 /// per node while Redis is down; search keeps attacker-chosen queries out of Redis and out of unbounded memory.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class ClientLimitTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>
 {
     private static Dictionary<string, string?> Limits(int limit, Dictionary<string, string?>? more = null)
@@ -95,6 +96,27 @@ public sealed class ClientLimitTests(WritableDatabaseFixture fixture) : IClassFi
         {
             foreach (var node in nodes) await node.DisposeAsync();
         }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_refusal_says_when_to_try_again(bool redis)
+    {
+        var more = redis ? null : new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = "" };
+        await using var app = await TestApp.StartAsync(fixture.Database, settings: Limits(2, more));
+        using var user = new WebUser(app);
+        Task<HttpResponseMessage> PostAsync(int i) => user.SubmitFormAsync("/account/login", "login",
+            new() { ["Input.Email"] = DemoAccounts.Nobody, ["Input.Password"] = "guess-" + i });
+        for (var i = 0; i < 2; i++)
+        {
+            using var allowed = await PostAsync(i);
+            Assert.Null(allowed.Headers.RetryAfter);
+        }
+        using var refused = await PostAsync(2);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var after = refused.Headers.RetryAfter?.Delta;
+        Assert.True(after is { TotalSeconds: >= 1 and <= 60 }, $"Retry-After: {refused.Headers.RetryAfter}");
     }
 
     [Fact]

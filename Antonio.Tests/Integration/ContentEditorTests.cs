@@ -6,6 +6,7 @@ using Antonio.Web.Learning;
 namespace Antonio.Tests.Integration;
 
 /// <summary>The write path admin forms use: slug rules, uniqueness, audit rows, nothing half-written.</summary>
+[Trait("Category", "Integration")]
 public sealed class ContentEditorTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;

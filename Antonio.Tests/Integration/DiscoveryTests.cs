@@ -8,6 +8,7 @@ namespace Antonio.Tests.Integration;
 
 /// <summary>What search engines and link previews read: meta, canonical, Open Graph, JSON-LD, share images, sitemap, feed, robots.</summary>
 [Collection(SeededCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class DiscoveryTests(SeededDatabaseFixture seeded) : IAsyncLifetime
 {
     private const string PublicUrl = "https://learn.example.test";

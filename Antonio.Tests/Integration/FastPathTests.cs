@@ -13,6 +13,7 @@ namespace Antonio.Tests.Integration;
 /// Issue #28: every fast path can be switched off on a running node (Antonio:FastPaths, read again when
 /// configuration changes), and what the fast paths serve equals what the slow path renders.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed partial class FastPathTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;

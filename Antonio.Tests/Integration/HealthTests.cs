@@ -3,6 +3,7 @@ using Antonio.Tests.Infrastructure;
 namespace Antonio.Tests.Integration;
 
 /// <summary>Issue #13: /health/live and /health/ready for a load balancer — PostgreSQL decides readiness; Redis down only degrades it.</summary>
+[Trait("Category", "Integration")]
 public sealed class HealthTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>
 {
     private static async Task<(int Status, string Body)> GetAsync(TestApp app, string path)

@@ -15,6 +15,7 @@ namespace Antonio.Tests.Integration;
 /// huge numbers): in each route parameter, in every query parameter any page binds, and in every field
 /// of every form. No answer is a 5xx, none shows exception text or a server path, each comes in under 2 s.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed partial class HostileInputSweepTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);

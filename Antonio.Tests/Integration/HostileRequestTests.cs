@@ -14,6 +14,7 @@ namespace Antonio.Tests.Integration;
 /// cached miss in Redis now gets a clear 4xx page (or its value ignored); payments fail closed; the
 /// headers every response carries.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class HostileRequestTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;

@@ -9,6 +9,7 @@ namespace Antonio.Tests.Integration;
 /// Issue #29, invoices: a buyer lists their charges and opens each as a printable invoice with the figures recorded when
 /// it was paid and their own "bill to" text; nobody else but an admin can open it, and no one but the buyer can write it.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class InvoiceTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;

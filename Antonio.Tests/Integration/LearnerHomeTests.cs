@@ -13,6 +13,7 @@ namespace Antonio.Tests.Integration;
 /// its query budget cold and warm.
 /// </summary>
 [Collection(SeededCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed partial class LearnerHomeTests(SeededDatabaseFixture seeded) : IAsyncLifetime
 {
     private TestApp _app = null!;

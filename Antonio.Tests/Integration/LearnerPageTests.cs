@@ -7,6 +7,7 @@ namespace Antonio.Tests.Integration;
 
 /// <summary>The workshop and lesson pages over real PostgreSQL and Redis: budgets, 404s, no paid byte leaks.</summary>
 [Collection(SeededCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class LearnerPageTests(SeededDatabaseFixture seeded) : IAsyncLifetime
 {
     private TestApp _app = null!;

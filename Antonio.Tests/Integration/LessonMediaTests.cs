@@ -2,11 +2,13 @@ using System.Net;
 using System.Text;
 using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
+using Antonio.Web.Content;
 using Antonio.Web.Learning;
 
 namespace Antonio.Tests.Integration;
 
 /// <summary>Issue #15: what a lesson's player sends and fetches — its resume position, its captions, its stream.</summary>
+[Trait("Category", "Integration")]
 public sealed class LessonMediaTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;

@@ -4,11 +4,13 @@ using System.Net.Http.Headers;
 using Antonio.Data.Content;
 using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
+using Antonio.Web.Content;
 using Antonio.Web.Learning;
 
 namespace Antonio.Tests.Integration;
 
 /// <summary>Issue #15: an admin uploads a file (local provider), ffmpeg makes it a stream, the lesson plays it.</summary>
+[Trait("Category", "Integration")]
 public sealed class LocalVideoUploadTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;

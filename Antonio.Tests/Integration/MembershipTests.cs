@@ -17,6 +17,7 @@ namespace Antonio.Tests.Integration;
 /// renewal, a failed payment, the grace period, recovery, cancellation and the end, by a clock the test moves; Stripe's
 /// subscription and invoice events, signed as Stripe signs them, replayed and out of order, end in the same state.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class MembershipTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private const string WebhookSecret = "whsec_test_secret_for_memberships";

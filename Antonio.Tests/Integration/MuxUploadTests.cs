@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Antonio.Tests.Integration;
 
 /// <summary>Issue #15: an admin's upload to Mux — the direct upload we ask Mux for, against a local stand-in of Mux's API.</summary>
+[Trait("Category", "Integration")]
 public sealed class MuxUploadTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;

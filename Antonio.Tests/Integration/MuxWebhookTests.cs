@@ -4,11 +4,13 @@ using Antonio.Data.Content;
 using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
 using Antonio.Web.Admin;
+using Antonio.Web.Content;
 using Antonio.Web.Learning;
 
 namespace Antonio.Tests.Integration;
 
 /// <summary>Issue #15: Mux's webhook, with signed fixture payloads of the shape Mux sends.</summary>
+[Trait("Category", "Integration")]
 public sealed class MuxWebhookTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private const string Secret = "mux-test-signing-secret";

@@ -7,6 +7,7 @@ using Antonio.Web.Learning;
 namespace Antonio.Tests.Integration;
 
 /// <summary>Server-Timing, /metrics, /rum and the admin performance page.</summary>
+[Trait("Category", "Integration")]
 public sealed class ObservabilityTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;

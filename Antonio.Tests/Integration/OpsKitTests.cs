@@ -11,6 +11,7 @@ namespace Antonio.Tests.Integration;
 /// cache and from templates, the framework's meters, a cache fail-safe, and a node whose backplane is unreachable.
 /// (promtool checks and tests the rules themselves in scripts/test.sh.)
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed partial class OpsKitTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>
 {
     private static string OpsFile(string name) => File.ReadAllText(Path.Combine(Architecture.ArchitectureTests.SourceRoot(), "docs", "ops", name));

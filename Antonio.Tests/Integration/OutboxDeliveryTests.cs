@@ -10,6 +10,7 @@ namespace Antonio.Tests.Integration;
 /// restart mid-queue loses nothing, two nodes deliver each message once, and a message that gave up is
 /// shown to admins and sent again on request.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class OutboxDeliveryTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>
 {
     [Fact]

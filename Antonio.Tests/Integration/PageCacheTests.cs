@@ -10,6 +10,7 @@ namespace Antonio.Tests.Integration;
 /// Whole anonymous pages are cached, and only those: signed-in visitors, query strings and other
 /// countries get their own rendering; every write that drops a page's data drops the page.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class PageCacheTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;

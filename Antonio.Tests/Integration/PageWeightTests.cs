@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.RegularExpressions;
 using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
+using Antonio.Web.Content;
 using Antonio.Web.Learning;
 
 namespace Antonio.Tests.Integration;
@@ -13,6 +14,7 @@ namespace Antonio.Tests.Integration;
 /// touch, key, focus), the player and hls.js for an intent to play.
 /// </summary>
 [Collection(SeededCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed partial class PageWeightTests(SeededDatabaseFixture seeded) : IAsyncLifetime
 {
     public const int MaxScriptGzipBytes = 60 * 1024;

@@ -8,6 +8,7 @@ namespace Antonio.Tests.Integration;
 /// Issue #12.1 and #12.4: every absolute URL comes from the configured public URL; only the public host is
 /// answered in Production; forwarded headers and the country header count only from a trusted proxy.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class PublicUrlAndProxyTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>
 {
     private const string PublicUrl = "https://workshops.example.com";

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Antonio.Tests.Integration;
 
 /// <summary>Purchases, refunds and team seats change access on the very next request.</summary>
+[Trait("Category", "Integration")]
 public sealed class PurchaseAccessTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;

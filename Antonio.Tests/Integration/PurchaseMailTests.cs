@@ -5,6 +5,7 @@ using Antonio.Tests.Infrastructure;
 namespace Antonio.Tests.Integration;
 
 /// <summary>The mails a buyer expects: a receipt with a sign-in link after paying, and a notice when a refund ends the access.</summary>
+[Trait("Category", "Integration")]
 public sealed class PurchaseMailTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;

@@ -5,6 +5,7 @@ namespace Antonio.Tests.Integration;
 
 /// <summary>EXPLAIN of the hot lookups over seeded data: the expression indexes are used, no sequential scans of content.</summary>
 [Collection(SeededCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class QueryPlanTests(SeededDatabaseFixture seeded)
 {
     private async Task<string> PlanAsync(string sql, params object[] args)

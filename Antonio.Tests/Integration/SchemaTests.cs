@@ -12,6 +12,7 @@ using Npgsql;
 namespace Antonio.Tests.Integration;
 
 /// <summary>The schema as the migrations build it, against real PostgreSQL.</summary>
+[Trait("Category", "Integration")]
 public sealed class SchemaTests : IAsyncLifetime
 {
     private TestDatabase _db = null!;

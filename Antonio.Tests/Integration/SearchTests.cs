@@ -6,6 +6,7 @@ using Antonio.Data.Search;
 using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
 using Antonio.Web.Caching;
+using Antonio.Web.Content;
 using Antonio.Web.Discovery;
 using Antonio.Web.Learning;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,7 @@ namespace Antonio.Tests.Integration;
 /// Search over workshops, lessons and transcripts: relevance, typo tolerance, highlighting, one query, the GIN
 /// index, edits searchable at once — and no paid body or transcript word reaching anyone who may not read it.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed partial class SearchTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;

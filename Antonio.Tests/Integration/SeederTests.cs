@@ -3,6 +3,7 @@ using Antonio.Tests.Infrastructure;
 
 namespace Antonio.Tests.Integration;
 
+[Trait("Category", "Integration")]
 public sealed class SeederTests
 {
     private static readonly string[] Tables =
@@ -80,6 +81,7 @@ public sealed class SeederTests
 
 /// <summary>Every access situation AccessRules decides (Antonio.Web/Access/AccessRules.cs) has a demo account in the seeded data.</summary>
 [Collection(SeededCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class SeededSituationTests(SeededDatabaseFixture seeded)
 {
     [Theory]

@@ -13,6 +13,7 @@ namespace Antonio.Tests.Integration;
 /// request through the cached snapshot; account forms are rate-limited per client and per address; no
 /// answer tells whether an address has an account.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class SessionSecurityTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>
 {
     private static bool IsSignedIn(string html) => html.Contains("Sign out");

@@ -6,6 +6,7 @@ using Antonio.Data.Content;
 using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
 using Antonio.Web.Access;
+using Antonio.Web.Content;
 using Antonio.Web.Learning;
 
 namespace Antonio.Tests.Integration;
@@ -15,6 +16,7 @@ namespace Antonio.Tests.Integration;
 /// each filled with the viewer's own name, progress and form token; interleaved viewers never see each
 /// other's state; pages go out compressed.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed partial class SharedTemplateTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;

@@ -11,6 +11,7 @@ namespace Antonio.Tests.Integration;
 /// Issue #26.2: a shared page's viewer slots are marked with a secret no content knows, so content that imitates a
 /// marker — in a lesson body, a title, a description — is shown as the text it is, never filled with a viewer's value.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class SlotMarkerTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;

@@ -4,6 +4,7 @@ using Antonio.Tests.Infrastructure;
 namespace Antonio.Tests.Integration;
 
 /// <summary>The real executable, started against a database that is not there.</summary>
+[Trait("Category", "Integration")]
 public sealed class StartupErrorTests
 {
     private static async Task<(int Code, string Out, string Err)> RunAsync(Dictionary<string, string> env, string urls = "http://127.0.0.1:0")
@@ -148,7 +149,8 @@ public sealed class StartupErrorTests
             RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = AppContext.BaseDirectory,
         };
         start.Environment["ConnectionStrings__Postgres"] = db.ConnectionString;
-        start.Environment.Remove("ConnectionStrings__Redis");
+        start.Environment["ConnectionStrings__Redis"] = "";
+        start.Environment["Antonio__Seed__Demo"] = "false"; // Development seeds the demo otherwise (appsettings.Development.json)
         using var process = Process.Start(start)!;
         var output = new System.Text.StringBuilder();
         var listening = new TaskCompletionSource();

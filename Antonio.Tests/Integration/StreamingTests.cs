@@ -9,6 +9,7 @@ namespace Antonio.Tests.Integration;
 
 /// <summary>The workshop page's hero leaves before its pricing is computed (streaming SSR).</summary>
 [Collection(SeededCollection.Name)]
+[Trait("Category", "Integration")]
 public sealed class StreamingTests(SeededDatabaseFixture seeded)
 {
     /// <summary>Makes the pricing-inputs query slow, as a loaded database would.</summary>

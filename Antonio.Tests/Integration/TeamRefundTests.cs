@@ -11,6 +11,7 @@ namespace Antonio.Tests.Integration;
 /// (max_uses), pending invitations, claimed seats' access (the learner told), their certificates — and the access
 /// matrix shows the seat holders back at the free lessons.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class TeamRefundTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;

@@ -10,6 +10,7 @@ namespace Antonio.Tests.Integration;
 /// a seat taken themselves, more seats bought at the tier of the new total — and every bad or foreign post
 /// refused with nothing written.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class TeamSelfServiceTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;

@@ -10,6 +10,7 @@ namespace Antonio.Tests.Integration;
 /// accept, until the offer is withdrawn or expires; access moves with the purchase (the sender's ends at once), the
 /// invoice stays with the payer, both are told; an admin can undo it.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class TransferTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;

@@ -23,13 +23,16 @@ public sealed partial class KeyboardJourney(JourneyTarget target)
         Journey.RunAsync(target, new JourneyInfo("keyboard: sign in, lesson, completion", "buyer"), async (page, steps) =>
         {
             steps.Step("Tab to the e-mail field, type, Tab to the password, type, Enter");
-            await page.GotoAsync("/account/login");
-            await TabToAsync(page, "the e-mail field", "document.activeElement?.id === 'email'");
-            await page.Keyboard.TypeAsync(JourneyTarget.Email("buyer", DemoAccounts.Buyer));
-            await page.Keyboard.PressAsync("Tab");
-            Assert.True(await page.EvaluateAsync<bool>("document.activeElement?.id === 'password'"), "Tab from the e-mail field does not reach the password");
-            await page.Keyboard.TypeAsync(JourneyTarget.Password);
-            await page.Keyboard.PressAsync("Enter");
+            await SubmitSignInAsync(page, async () =>
+            {
+                await page.GotoAsync("/account/login");
+                await TabToAsync(page, "the e-mail field", "document.activeElement?.id === 'email'");
+                await page.Keyboard.TypeAsync(JourneyTarget.Email("buyer", DemoAccounts.Buyer));
+                await page.Keyboard.PressAsync("Tab");
+                Assert.True(await page.EvaluateAsync<bool>("document.activeElement?.id === 'password'"), "Tab from the e-mail field does not reach the password");
+                await page.Keyboard.TypeAsync(JourneyTarget.Password);
+                await page.Keyboard.PressAsync("Enter");
+            });
             await Expect(Heading(page, "My workshops")).ToBeVisibleAsync();
 
             steps.Step("Tab to a lesson of Essentials on the home page, Enter");

@@ -7,11 +7,12 @@ using Antonio.Web.Access;
 namespace Antonio.Tests.Unit;
 
 /// <summary>
-/// The table of access cases (§5b). Every situation lists, for each lesson of a fixed workshop, whether
+/// The table of access cases (docs/domain.md, access). Every situation lists, for each lesson of a fixed workshop, whether
 /// the viewer may read it — written out by hand, not computed — plus the workshop-level flags it must
 /// raise. Lessons, in order: l1 free link, l2 standard tier, l3 no tier (pro), l4 in a free section,
 /// l5 own "free" flag, l6 draft.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class AccessRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);

@@ -6,10 +6,11 @@ namespace Antonio.Tests.Unit;
 /// <summary>
 /// What the shared templates assume of the data cache (issue #28, docs/fast-paths.md): a value read twice from a
 /// node's memory is the same instance, not a copy. A template remembers the instance it was rendered from
-/// (<c>ViewerPages.FindAsync</c> compares by reference) and weak tables keyed by cached values (<c>ModuleProgress</c>,
+/// (<c>ViewerPages.FindAsync</c> compares by reference) and weak tables keyed by cached values (<c>WorkshopProgress</c>,
 /// <c>LearnerSlots</c>) hold what was computed from them; if FusionCache handed out copies (its auto-clone option)
 /// every template would look stale and every weak table would miss — slower, never wrong, and this test says so.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class CacheIdentityTests
 {
     private sealed record Cached(string Title);

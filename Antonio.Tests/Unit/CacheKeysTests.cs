@@ -6,6 +6,7 @@ namespace Antonio.Tests.Unit;
 /// Property-style: over many generated arguments (including ':' '%' and unicode), every builder gives
 /// distinct keys for distinct arguments, and no two builders ever give the same key.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class CacheKeysTests
 {
     private static readonly string[] Awkward = ["", ":", "a:b", "%3A", "%", "v1", "workshop", "ünïcödé", "a b", "::", "0", "-"];
@@ -38,7 +39,7 @@ public sealed class CacheKeysTests
             keys.Add(("LessonContent", g.ToString(), CacheKeys.LessonContent(g)));
             keys.Add(("AccessSnapshot", g.ToString(), CacheKeys.AccessSnapshot(g)));
             foreach (var h in guids.Take(10))
-                keys.Add(("ModuleProgress", $"{g},{h}", CacheKeys.ModuleProgress(g, h)));
+                keys.Add(("WorkshopProgress", $"{g},{h}", CacheKeys.WorkshopProgress(g, h)));
         }
         for (var n = 0; n <= 3; n++)
             foreach (var set in guids.Chunk(Math.Max(1, n)).Take(15))

@@ -4,6 +4,7 @@ using Antonio.Web.Learning;
 
 namespace Antonio.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public sealed partial class CaptionTrackTests
 {
     [GeneratedRegex(@"^(\d\d):(\d\d):(\d\d)\.(\d\d\d) --> (\d\d):(\d\d):(\d\d)\.(\d\d\d)$", RegexOptions.Multiline)]

@@ -6,6 +6,7 @@ using Antonio.Web.PageCaching;
 namespace Antonio.Tests.Unit;
 
 /// <summary>A gzip stream assembled from texts deflated once and values stored per request unpacks to exactly their concatenation.</summary>
+[Trait("Category", "Unit")]
 public sealed class GzipSegmentsTests
 {
     /// <summary>Bytes deflated on their own (a run of one text): the yardstick the pieces are measured against.</summary>

@@ -9,6 +9,7 @@ namespace Antonio.Tests.Unit;
 /// shows outside the path must change the key — now and when a part is added (a new property fails this test until it
 /// is taught how to vary it).
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class LearnerPageDecisionTests
 {
     [Fact]

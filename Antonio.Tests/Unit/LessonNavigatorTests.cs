@@ -3,6 +3,7 @@ using Antonio.Web.Learning;
 
 namespace Antonio.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public sealed class LessonNavigatorTests
 {
     internal static TreeNode Lesson(string slug, string state = ContentStates.Published, string? tier = null, bool free = false) =>

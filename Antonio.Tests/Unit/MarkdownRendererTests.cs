@@ -2,6 +2,7 @@ using Antonio.Web.Content;
 
 namespace Antonio.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public sealed class MarkdownRendererTests
 {
     [Fact]
@@ -68,6 +69,7 @@ public sealed class MarkdownRendererTests
 }
 
 /// <summary>Issue #12.2: no script from content, whatever the Markdown says (more than 100 vectors).</summary>
+[Trait("Category", "Unit")]
 public sealed class MarkdownXssTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using Antonio.Web.Learning;
 namespace Antonio.Tests.Unit;
 
 /// <summary>Issue #26: Mux's signed-playback token is a JWT Mux can check — RS256 with the key's id, the playback id, audience "v", an expiry.</summary>
+[Trait("Category", "Unit")]
 public sealed class MuxPlaybackTokenTests
 {
     /// <summary>The token's claims, once its header names our key and its signature checks out against the key's public half.</summary>

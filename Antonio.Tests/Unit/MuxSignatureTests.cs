@@ -2,6 +2,7 @@ using Antonio.Web.Admin;
 
 namespace Antonio.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public sealed class MuxSignatureTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);

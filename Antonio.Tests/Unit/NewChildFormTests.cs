@@ -2,6 +2,7 @@ using Antonio.Web.Admin;
 
 namespace Antonio.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public sealed class NewChildFormTests
 {
     [Theory]

@@ -5,6 +5,7 @@ using Antonio.Web.Commerce;
 namespace Antonio.Tests.Unit;
 
 /// <summary>The pricing rules (Antonio.Web/Commerce/PricingEngine.cs), each with its boundaries. Expected figures are written out.</summary>
+[Trait("Category", "Unit")]
 public sealed class PricingEngineTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);

@@ -5,7 +5,7 @@ using Antonio.Data.Identity;
 
 namespace Antonio.Web.Access;
 
-/// <summary>What a viewer may do with a workshop or lesson: the flags the UI reads (§5b).</summary>
+/// <summary>What a viewer may do with a workshop or lesson: the flags the UI reads (docs/domain.md, access).</summary>
 public sealed record AccessFlags
 {
     public bool CanViewWorkshop { get; init; }
@@ -49,7 +49,7 @@ public sealed record AccessContext(AccessSnapshot? Snapshot, string Country, Dat
 /// </summary>
 public static class AccessRules
 {
-    // ---- content visibility (§5a) -------------------------------------------------------------
+    // ---- content visibility (docs/domain.md, content) -------------------------------------------------------------
 
     /// <summary>Learners see published, non-private content; admins and reviewers see everything; contributors their own.</summary>
     public static bool IsReachable(WorkshopData workshop, AccessContext viewer) =>
@@ -65,7 +65,7 @@ public static class AccessRules
     private static bool IsStaffReader(WorkshopData workshop, AccessContext viewer) =>
         viewer.IsAdmin || viewer.IsReviewer || OwnsContent(workshop, viewer);
 
-    /// <summary>A lesson's solution is shown when it exists and is published — or to staff, drafts included (§5a).</summary>
+    /// <summary>A lesson's solution is shown when it exists and is published — or to staff, drafts included (docs/domain.md, content).</summary>
     public static bool HasVisibleSolution(WorkshopData workshop, TreeNode lesson, AccessContext viewer) =>
         lesson.Solution is { } solution && (solution.IsPublished || IsStaffReader(workshop, viewer));
 

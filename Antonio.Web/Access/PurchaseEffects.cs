@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Antonio.Web.Access;
 
 /// <summary>
-/// What a purchase does to access (§5b.6, 5b.8), used by every purchase path (checkout, seat
+/// What a purchase does to access (docs/domain.md, access rules 6 and 8), used by every purchase path (checkout, seat
 /// redemption, webhooks, admin refunds) inside that path's transaction. The caller invalidates the
 /// user's cache entries after committing (<see cref="Caching.CacheInvalidator.UserChangedAsync"/>).
 /// </summary>
@@ -88,7 +88,7 @@ public sealed class PurchaseEffects(TimeProvider clock, IEnumerable<IAccessLossF
         return await teams.ReduceAsync(db, purchaseId, async seat => await RevokeAsync(db, seat, ct), ct);
     }
 
-    /// <summary>The user's own organization membership, created on first need: purchases and manual grants hang entitlements on it (§5b.9).</summary>
+    /// <summary>The user's own organization membership, created on first need: purchases and manual grants hang entitlements on it (docs/domain.md, access rule 9).</summary>
     public static async Task<OrganizationMembership> PersonalMembershipAsync(AntonioDbContext db, Guid userId, DateTimeOffset now, CancellationToken ct)
     {
         var existing = await db.OrganizationMemberships.AsNoTracking()

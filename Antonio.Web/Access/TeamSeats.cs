@@ -10,7 +10,7 @@ namespace Antonio.Web.Access;
 public enum RedeemOutcome { Redeemed, NotFound, NoSeatsLeft, AlreadyRedeemed }
 
 /// <summary>
-/// Redeeming a team seat (§5b.8): at most max_uses seats even under concurrent redemptions — the seat
+/// Redeeming a team seat (docs/domain.md, access rule 8): at most max_uses seats even under concurrent redemptions — the seat
 /// is taken by one conditional UPDATE (used_count &lt; max_uses), which PostgreSQL serialises per row —
 /// and at most one seat per learner (a unique index). Seats held by pending e-mail invitations are not
 /// taken through the shared link; an invitation's own seat is taken with the invitation, in one transaction.

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Http.Resilience;
 namespace Antonio.Web.Admin;
 
 /// <summary>
@@ -23,7 +24,15 @@ public static class AdminModule
         var video = Video(builder.Configuration);
         if (video.MuxUploads)
         {
-            services.AddHttpClient<MuxUploads>();
+            services.AddHttpClient<MuxUploads>().AddStandardResilienceHandler(o =>
+            {
+                // Creating an upload is a POST: never sent twice (Mux would make a second upload). A Mux that does
+                // not answer is given up on in seconds (the admin is told to try again) and, failing often, left
+                // alone for a while by the circuit breaker.
+                o.Retry.DisableForUnsafeHttpMethods();
+                o.AttemptTimeout.Timeout = MuxUploads.Patience;
+                o.TotalRequestTimeout.Timeout = MuxUploads.Patience * 2;
+            });
             // The admin's browser sends the file to Mux's storage itself.
             services.Configure<Security.SecurityHeadersOptions>(o => o.ConnectOrigins.Add(new Uri(video.MuxUploadOrigin).GetLeftPart(UriPartial.Authority)));
         }

@@ -53,7 +53,7 @@ public sealed class ContentEditor(IDbContextFactory<AntonioDbContext> dbFactory,
     /// Creates a resource, linked last under <paramref name="parentId"/> when given (workshop → section or
     /// lesson, section → lesson, lesson → solution or video), in one transaction with its audit row.
     /// </summary>
-    /// <param name="free">Link it with <c>metadata.tier = "free"</c> (§5a).</param>
+    /// <param name="free">Link it with <c>metadata.tier = "free"</c> (docs/domain.md, content).</param>
     public async Task<(EditOutcome Outcome, Guid? Id)> CreateAsync(string type, ContentFields fields, Guid? parentId, Guid? actorId,
         bool free = false, CancellationToken ct = default)
     {

@@ -17,7 +17,7 @@ public sealed class ContentForm : IValidatableObject
     public DateTimeOffset? StartsAt { get; set; }
     public DateTimeOffset? EndsAt { get; set; }
 
-    // Video resources only (§5a): what the player needs, sent to learners only when they may watch.
+    // Video resources only (docs/domain.md, content): what the player needs, sent to learners only when they may watch.
     [StringLength(200), RegularExpression("^[A-Za-z0-9_-]+$", ErrorMessage = "Use the playback id exactly as the video host gives it (letters, digits, - and _).")]
     public string? PlaybackId { get; set; }
     public string? VideoState { get; set; }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Antonio.Web.Admin;
 
 /// <summary>
-/// A coupon as the admin edits it, validated by the pricing rules (§5c): exactly one of a percentage
+/// A coupon as the admin edits it, validated by the pricing rules (docs/domain.md, pricing): exactly one of a percentage
 /// (a fraction in (0, 1]) or an amount off (> 0); a code unless it is the site-wide default; max uses
 /// -1 (unlimited) or at least 1.
 /// </summary>

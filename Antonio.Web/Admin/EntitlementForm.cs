@@ -4,7 +4,7 @@ using Antonio.Data.Content;
 
 namespace Antonio.Web.Admin;
 
-/// <summary>A manual grant (§5b.4, .5, .10): a workshop's content (self-paced or cohort), or a subscription tier.</summary>
+/// <summary>A manual grant (docs/domain.md, access rules 4, 5 and 10): a workshop's content (self-paced or cohort), or a subscription tier.</summary>
 public sealed class EntitlementForm : IValidatableObject
 {
     [Required] public string Type { get; set; } = EntitlementTypeNames.WorkshopContentAccess;

@@ -14,6 +14,9 @@ namespace Antonio.Web.Admin;
 /// </summary>
 public sealed class MuxUploads(HttpClient http, IOptions<VideoOptions> options, SiteUrls site)
 {
+    /// <summary>How long one request to Mux may take (<c>AdminModule</c>'s resilience handler).</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+
     /// <summary>Signed when the site can sign playback tokens (always in Production): the playback id alone then plays nothing.</summary>
     private static readonly string[] SignedPlayback = ["signed"], PublicPlayback = ["public"];
 
@@ -39,7 +42,8 @@ public sealed class MuxUploads(HttpClient http, IOptions<VideoOptions> options, 
                 && data.TryGetProperty("url", out var url) && Uri.TryCreate(url.GetString(), UriKind.Absolute, out var upload) && upload.Scheme == "https"
                 ? upload.AbsoluteUri : null;
         }
-        catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or JsonException or Polly.ExecutionRejectedException
+            or TaskCanceledException && !ct.IsCancellationRequested)
         {
             return null;
         }

@@ -13,7 +13,7 @@ public sealed class NewChildForm
     [Required, StringLength(200)] public string Title { get; set; } = "";
     [StringLength(ContentEditor.MaxSlugLength), CustomValidation(typeof(NewChildForm), nameof(ValidateSlug))]
     public string? Slug { get; set; }
-    /// <summary>Link it with <c>metadata.tier = "free"</c>: readable by everyone (§5a).</summary>
+    /// <summary>Link it with <c>metadata.tier = "free"</c>: readable by everyone (docs/domain.md, content).</summary>
     public bool Free { get; set; }
 
     public string EffectiveSlug => string.IsNullOrWhiteSpace(Slug) ? SlugFrom(Title) : Slug.Trim();

@@ -40,7 +40,7 @@ public sealed class StructureEditor(IDbContextFactory<AntonioDbContext> dbFactor
         return EditOutcome.Saved;
     }
 
-    /// <summary>Sets or clears <c>metadata.tier = "free"</c> on the parent→child link (§5a), keeping its other metadata.</summary>
+    /// <summary>Sets or clears <c>metadata.tier = "free"</c> on the parent→child link (docs/domain.md, content), keeping its other metadata.</summary>
     public async Task<EditOutcome> SetFreeAsync(Guid parentId, Guid childId, bool free, Guid? actorId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -79,7 +79,7 @@ public sealed class UserAccessEditor(IDbContextFactory<AntonioDbContext> dbFacto
         return outcome;
     }
 
-    /// <summary>A manual entitlement on the user's personal membership (only membership-tied entitlements count, §5b.9).</summary>
+    /// <summary>A manual entitlement on the user's personal membership (only membership-tied entitlements count, docs/domain.md, access rule 9).</summary>
     public async Task<EditOutcome> GrantAsync(Guid userId, EntitlementForm form, Guid? actorId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

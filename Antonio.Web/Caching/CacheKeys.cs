@@ -8,7 +8,7 @@ namespace Antonio.Web.Caching;
 /// </summary>
 public static class CacheKeys
 {
-    public const string Version = "v3";
+    public const string Version = "v4";
 
     public static string WorkshopData(string slugOrId) => Build("workshop-data", slugOrId);
     public static string LessonContent(Guid lessonId) => Build("lesson-content", lessonId.ToString("N"));
@@ -22,8 +22,8 @@ public static class CacheKeys
     public static string PricingInputs(IEnumerable<Guid> productIds) =>
         Build("pricing-inputs", string.Join(",", productIds.Select(id => id.ToString("N")).Order(StringComparer.Ordinal)));
     public static string AccessSnapshot(Guid userId) => Build("access", userId.ToString("N"));
-    public static string ModuleProgress(Guid userId, Guid workshopId) =>
-        Build("module-progress", userId.ToString("N"), workshopId.ToString("N"));
+    public static string WorkshopProgress(Guid userId, Guid workshopId) =>
+        Build("workshop-progress", userId.ToString("N"), workshopId.ToString("N"));
     /// <summary>A learner's progress everywhere, touched workshops and certificates (their home page).</summary>
     public static string LearnerRecord(Guid userId) => Build("learner-record", userId.ToString("N"));
     public static string Certificate(string code) => Build("certificate", code);
@@ -47,7 +47,7 @@ public static class CacheKeys
         return Kinds.GetOrAdd(name, name);
     }
 
-    /// <summary>"v1:{function}:{arg1}:{arg2}…" with every argument escaped so ':' cannot appear inside one.</summary>
+    /// <summary>"{Version}:{function}:{arg1}:{arg2}…" with every argument escaped so ':' cannot appear inside one.</summary>
     private static string Build(string function, params string[] args)
     {
         var parts = new string[3 + 2 * args.Length];

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.StackExchangeRedis;
+using StackExchange.Redis;
 using ZiggyCreatures.Caching.Fusion;
 using ZiggyCreatures.Caching.Fusion.Backplane.StackExchangeRedis;
 using ZiggyCreatures.Caching.Fusion.Serialization.SystemTextJson;
@@ -34,17 +35,20 @@ public static class CachingModule
                 o.BackplaneCircuitBreakerDuration = TimeSpan.FromSeconds(5);
             })
             .WithDefaultEntryOptions(CacheEntryKinds.Content.Duplicate());
-        if (Hosting.RedisConnection.WithDefaults(options.Redis) is { } redis)
+        // One connection to Redis per node, shared by the data cache, its backplane, the rate limits and the health check.
+        var connection = new Hosting.RedisConnection(options.Redis, options.Prefix);
+        services.AddSingleton(connection);
+        if (connection.Configured)
         {
+            Task<IConnectionMultiplexer> Shared() => Task.FromResult(connection.Multiplexer);
             cache
                 // IncludeFields: records with tuples survive the L2 round trip.
                 .WithSerializer(new FusionCacheSystemTextJsonSerializer(new System.Text.Json.JsonSerializerOptions { IncludeFields = true }))
-                .WithDistributedCache(new RedisCache(new RedisCacheOptions { Configuration = redis }))
-                .WithBackplane(new RedisBackplane(new RedisBackplaneOptions { Configuration = redis }));
-            services.AddHealthChecks().AddRedis(redis, name: "redis", failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded,
-                tags: ["ready"], timeout: TimeSpan.FromSeconds(1));
+                .WithDistributedCache(new RedisCache(new RedisCacheOptions { ConnectionMultiplexerFactory = Shared }))
+                .WithBackplane(new RedisBackplane(new RedisBackplaneOptions { ConnectionMultiplexerFactory = Shared }));
+            services.AddHealthChecks().AddRedis(_ => connection.Multiplexer, name: "redis",
+                failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, tags: ["ready"], timeout: TimeSpan.FromSeconds(1));
         }
-        services.AddSingleton(new Hosting.RedisConnection(options.Redis, options.Prefix));
         services.AddSingleton<CachedReader>();
         services.AddSingleton<CacheInvalidator>();
         return builder;

@@ -84,7 +84,7 @@ public sealed partial class Fulfilment(IDbContextFactory<AntonioDbContext> dbFac
         return (FulfilOutcome.Created, purchase.Id);
     }
 
-    /// <summary>A refund or dispute reported by the provider: the purchase loses its access (§5b.6).</summary>
+    /// <summary>A refund or dispute reported by the provider: the purchase loses its access (docs/domain.md, access rule 6).</summary>
     public async Task<bool> ReverseAsync(string provider, string chargeId, string status, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -4,6 +4,7 @@ using System.Text;
 using System.Xml;
 using Antonio.Data.Search;
 using Antonio.Web.Caching;
+using Antonio.Web.Content;
 using Antonio.Web.Security;
 
 namespace Antonio.Web.Discovery;
@@ -30,7 +31,7 @@ public sealed class CatalogueFeeds(CachedReader reader, SiteUrls urls)
             Url(xml, "/workshops", map.Count == 0 ? null : map.Max(w => w.UpdatedAt));
             foreach (var w in map)
             {
-                var workshop = "/workshops/" + Uri.EscapeDataString(w.Slug);
+                var workshop = WorkshopLinks.Workshop(w.Slug);
                 Url(xml, workshop, w.UpdatedAt);
                 foreach (var l in w.Lessons) Url(xml, workshop + "/" + Uri.EscapeDataString(l.Slug), l.UpdatedAt);
             }
@@ -49,7 +50,7 @@ public sealed class CatalogueFeeds(CachedReader reader, SiteUrls urls)
             xml.WriteElementString("language", "en");
             foreach (var w in map.OrderByDescending(w => w.UpdatedAt).Take(FeedItems))
             {
-                var link = urls.Absolute("/workshops/" + Uri.EscapeDataString(w.Slug));
+                var link = urls.Absolute(WorkshopLinks.Workshop(w.Slug));
                 xml.WriteStartElement("item");
                 xml.WriteElementString("title", w.Title);
                 xml.WriteElementString("link", link);

@@ -4,6 +4,7 @@ using Antonio.Data.Content;
 using Antonio.Data.Search;
 using Antonio.Web.Access;
 using Antonio.Web.Caching;
+using Antonio.Web.Content;
 using Antonio.Web.Learning;
 
 namespace Antonio.Web.Discovery;

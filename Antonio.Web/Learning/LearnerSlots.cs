@@ -27,8 +27,8 @@ internal sealed class LearnerSlots(WorkshopReader workshops, ProgressService pro
         [CompleteLabel] = Both(c => HtmlEncoder.Default.Encode(ProgressMarkup.CompleteButtonLabel(c))),
     };
 
-    /// <summary>The summary of a cached progress (which belongs to one workshop instance: see <see cref="ModuleProgress.Of"/>).</summary>
-    private static readonly ConditionalWeakTable<ModuleProgress, Tuple<WorkshopData, byte[]>> Summaries = new();
+    /// <summary>The summary of a cached progress (which belongs to one workshop instance: see <see cref="WorkshopProgress.Of"/>).</summary>
+    private static readonly ConditionalWeakTable<WorkshopProgress, Tuple<WorkshopData, byte[]>> Summaries = new();
 
     public bool HasFixedWidth(string slot) => slot == Done;
 
@@ -49,7 +49,7 @@ internal sealed class LearnerSlots(WorkshopReader workshops, ProgressService pro
         };
     }
 
-    private static byte[] SummaryOf(ModuleProgress module, WorkshopData workshop)
+    private static byte[] SummaryOf(WorkshopProgress module, WorkshopData workshop)
     {
         if (Summaries.TryGetValue(module, out var known) && ReferenceEquals(known.Item1, workshop)) return known.Item2;
         var bytes = Encoding.UTF8.GetBytes(ProgressMarkup.Summary(module, workshop));

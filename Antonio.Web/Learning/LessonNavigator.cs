@@ -6,7 +6,7 @@ namespace Antonio.Web.Learning;
 public sealed record LessonPosition(TreeNode Lesson, TreeNode? Section, int Index);
 
 /// <summary>
-/// Reading order over a workshop's published lessons (§5a): sections in order, their lessons in order,
+/// Reading order over a workshop's published lessons (docs/domain.md, content): sections in order, their lessons in order,
 /// top-level lessons where they stand. Pure; built from the cached <see cref="WorkshopData"/>.
 /// </summary>
 public sealed class LessonNavigator

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Antonio.Data.Content;
+using Antonio.Web.Content;
 
 namespace Antonio.Web.Learning;
 
@@ -26,7 +27,7 @@ public static class ProgressMarkup
     public static string CompleteButtonLabel(bool complete) => complete ? "Completed ✓ — mark as not done" : "Mark lesson complete";
 
     /// <summary>Completed count, percent, and the next lesson to take (or the end).</summary>
-    public static string Summary(ModuleProgress progress, WorkshopData workshop)
+    public static string Summary(WorkshopProgress progress, WorkshopData workshop)
     {
         var e = HtmlEncoder.Default;
         var html = $"<section class=\"progress-summary\" aria-label=\"Your progress\"><p><strong>{progress.CompletedCount} of {progress.Total}</strong> lessons complete ({progress.Percent}%)</p>"

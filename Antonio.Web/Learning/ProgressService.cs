@@ -10,12 +10,12 @@ namespace Antonio.Web.Learning;
 /// <summary>Reads (cached per user and workshop) and writes (then invalidates) lesson completion and video positions.</summary>
 public sealed class ProgressService(CachedReader reader, IDbContextFactory<AntonioDbContext> dbFactory, CacheInvalidator invalidator, TimeProvider clock)
 {
-    public async ValueTask<ModuleProgress> GetAsync(Guid userId, WorkshopData workshop, LessonNavigator navigator, CancellationToken ct = default)
+    public async ValueTask<WorkshopProgress> GetAsync(Guid userId, WorkshopData workshop, LessonNavigator navigator, CancellationToken ct = default)
     {
-        var rows = await reader.GetAsync(CacheKeys.ModuleProgress(userId, workshop.Id), CacheEntryKinds.PerUser,
+        var rows = await reader.GetAsync(CacheKeys.WorkshopProgress(userId, workshop.Id), CacheEntryKinds.PerUser,
             (db, token) => ProgressQuery.ReadAsync(db, userId, navigator.Lessons.Select(l => l.Lesson.Id).ToList(), token),
             _ => [CacheTags.Progress(userId), CacheTags.Content(workshop.Id)], ct);
-        return ModuleProgress.Of(navigator, rows);
+        return WorkshopProgress.Of(navigator, rows);
     }
 
     /// <summary>
@@ -24,8 +24,8 @@ public sealed class ProgressService(CachedReader reader, IDbContextFactory<Anton
     /// page its shape and the slots carry each viewer's own. So a shared template holds no learner's
     /// progress and is not dropped when one learner completes a lesson.
     /// </summary>
-    public ValueTask<ModuleProgress> ForPageAsync(Guid userId, WorkshopData workshop, LessonNavigator navigator, ViewerSlots slots, CancellationToken ct = default) =>
-        slots.Templating ? ValueTask.FromResult(ModuleProgress.From(navigator, [])) : GetAsync(userId, workshop, navigator, ct);
+    public ValueTask<WorkshopProgress> ForPageAsync(Guid userId, WorkshopData workshop, LessonNavigator navigator, ViewerSlots slots, CancellationToken ct = default) =>
+        slots.Templating ? ValueTask.FromResult(WorkshopProgress.From(navigator, [])) : GetAsync(userId, workshop, navigator, ct);
 
     /// <summary>Completing sets the row's completed_at; un-completing clears it (the video position stays).</summary>
     public async Task SetCompletedAsync(Guid userId, Guid lessonId, bool completed, CancellationToken ct = default)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using ZiggyCreatures.Caching.Fusion;
 
 namespace Antonio.Web.Observability;
@@ -9,7 +10,8 @@ namespace Antonio.Web.Observability;
 /// tests and the log), metrics through System.Diagnostics.Metrics + OpenTelemetry exported for
 /// Prometheus (the app's own meter, the framework's meters, FusionCache's meters; docs/ops has the alert rules and
 /// dashboard over them),
-/// and the browser's Core Web Vitals.
+/// traces (OpenTelemetry, sent to a collector when one is configured: <see cref="Traces"/>), and the browser's Core
+/// Web Vitals.
 /// </summary>
 public static class ObservabilityModule
 {
@@ -25,7 +27,10 @@ public static class ObservabilityModule
         services.AddSingleton<WebVitalsReader>();
         services.AddSingleton<KnownRoutes>();
         services.AddSingleton<DatabaseHealthReader>();
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        var telemetry = services.AddOpenTelemetry();
+        if (builder.Configuration.GetSection(ObservabilityOptions.Section).Get<ObservabilityOptions>()?.TracesEndpoint is { } collector)
+            telemetry.WithTracing(tracing => Traces.Record(tracing).AddOtlpExporter(o => o.Endpoint = collector));
+        telemetry.WithMetrics(metrics => metrics
             .AddMeter(AppMetrics.MeterName,
                 // The framework's own: request duration by route (http.server.request.duration), the runtime (GC,
                 // thread pool, memory), Kestrel's connections, the rate limiter's decisions, Identity's sign-ins,

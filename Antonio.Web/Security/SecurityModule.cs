@@ -27,7 +27,11 @@ public static class SecurityModule
         services.AddSingleton<RequestCountry>();
         services.AddSingleton<SharedRateLimits>();
         services.AddSingleton(new QueryParameterCatalog([typeof(SecurityModule).Assembly, typeof(Client.VideoPlayer).Assembly]));
-        services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) => SharedRateLimits.SayWhenToTryAgain(context);
+        });
 
         // X-Forwarded-For/-Proto are believed from the configured proxies only (none by default; the
         // framework's default trusts loopback).

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using Antonio.Web.Hosting;
+using Microsoft.AspNetCore.RateLimiting;
 using RedisRateLimiting;
 using StackExchange.Redis;
 
@@ -29,6 +31,19 @@ public sealed class SharedRateLimits(RedisConnection redis, TimeProvider clock)
 
     /// <summary>The client's address, as the connection (or a configured proxy) gives it.</summary>
     public static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "";
+
+    /// <summary>
+    /// A refusal says when the window ends (<c>Retry-After</c>, whole seconds, as the limiter's lease reports it), so
+    /// a well-behaved client — QA's journeys against a shared site among them — waits that long rather than guessing.
+    /// </summary>
+    public static ValueTask SayWhenToTryAgain(OnRejectedContext rejected)
+    {
+        // The framework's limiters (the per-node fallback) and the Redis ones name it each in their own way.
+        int? seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? (int)Math.Ceiling(after.TotalSeconds)
+            : rejected.Lease.TryGetMetadata(RateLimitMetadataName.RetryAfter, out var redisAfter) ? redisAfter : null;
+        if (seconds is { } s) rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, s).ToString(CultureInfo.InvariantCulture);
+        return ValueTask.CompletedTask;
+    }
 
     /// <summary>A partition of an ASP.NET Core rate-limiter policy: <paramref name="limit"/> permits per <paramref name="window"/> for this key.</summary>
     public RateLimitPartition<string> Partition(string policy, string key, int limit, TimeSpan window) =>

@@ -26,7 +26,7 @@ public sealed class Certificates(CachedReader reader, IDbContextFactory<AntonioD
             return false;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await ProgressQuery.ReadAsync(db, userId, navigator.Lessons.Select(l => l.Lesson.Id).ToList(), ct);
-        if (ModuleProgress.From(navigator, rows.Completed).NextLesson is not null) return false;
+        if (WorkshopProgress.From(navigator, rows.Completed).NextLesson is not null) return false;
         var now = clock.GetUtcNow();
         var issued = await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO certificates (id, code, user_id, workshop_id, recipient_name, workshop_title, completed_at, issued_at)

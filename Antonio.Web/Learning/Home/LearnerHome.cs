@@ -71,7 +71,7 @@ public sealed class LearnerHome(CachedReader reader, WorkshopReader workshops)
 
     private static HomeWorkshop Entry(WorkshopData workshop, LessonNavigator navigator, IReadOnlyDictionary<Guid, TouchedLesson> touched, string? certificate, bool partial)
     {
-        var progress = ModuleProgress.From(navigator, touched.Values.Where(l => l.Completed).Select(l => l.Id));
+        var progress = WorkshopProgress.From(navigator, touched.Values.Where(l => l.Completed).Select(l => l.Id));
         var last = navigator.Lessons.Where(l => touched.ContainsKey(l.Lesson.Id)).MaxBy(l => touched[l.Lesson.Id].TouchedAt);
         // Continue where they stopped: the last lesson touched if it is unfinished, else the next unfinished one after it.
         var resume = last is null ? navigator.First
@@ -87,7 +87,7 @@ public sealed class LearnerHome(CachedReader reader, WorkshopReader workshops)
 /// <param name="LastLesson">The lesson they touched last (null: not started).</param>
 /// <param name="ResumeLesson">Where "Continue" (or "Start") leads; null when every lesson is done.</param>
 /// <param name="PartialAccess">Their plan opens some of its paid lessons, not all.</param>
-public sealed record HomeWorkshop(WorkshopData Workshop, ModuleProgress Progress, TreeNode? LastLesson, TreeNode? ResumeLesson,
+public sealed record HomeWorkshop(WorkshopData Workshop, WorkshopProgress Progress, TreeNode? LastLesson, TreeNode? ResumeLesson,
     DateTimeOffset? LastActivity, string? CertificateCode, bool PartialAccess)
 {
     public bool IsComplete => Progress.Total > 0 && Progress.NextLesson is null;

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 
 namespace Antonio.Web.Access.Account;
 
-public static class AccountsRegistration
+/// <summary>Sets up accounts: ASP.NET Core Identity, the sign-in cookie and the account services (<see cref="AccessModule"/> calls it).</summary>
+public static class AccountSetup
 {
     /// <summary>
     /// Cookie sign-in with ASP.NET Core Identity: lockout after 5 failures for 15 minutes, 8+ character
@@ -77,7 +78,7 @@ public static class AccountsRegistration
         services.AddScoped<IdentityProof>();
         services.AddSingleton<RegistrationTokens>();
         services.AddSingleton<EmailChangeTokens>();
-        services.AddScoped<AccountSettings>();
+        services.AddScoped<AccountEditor>();
         services.AddScoped<AccountDeletion>();
         services.AddScoped<AccountDataExport>();
         services.AddScoped<IMailComposer, EmailChangeMail>();

@@ -11,7 +11,8 @@ namespace Antonio.Tests.Integration;
 /// /account: the display name, an e-mail change confirmed from the new inbox, "download my data", and
 /// "delete my account" — each with its validation, and forged or wrong posts changing nothing.
 /// </summary>
-public sealed class AccountSettingsTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
+[Trait("Category", "Integration")]
+public sealed class AccountEditorTests(WritableDatabaseFixture fixture) : IClassFixture<WritableDatabaseFixture>, IAsyncLifetime
 {
     private TestApp _app = null!;
 

@@ -15,7 +15,7 @@ public enum EmailChangeOutcome { Changed, Invalid, Taken }
 /// <see cref="IdentityProof"/> asks: a borrowed session must not move the account to another inbox); it happens when the
 /// new address's owner follows the link sent there, and the old address is told.
 /// </summary>
-public sealed class AccountSettings(UserManager<AppUser> users, SignInManager<AppUser> signIn, IDbContextFactory<AntonioDbContext> dbFactory,
+public sealed class AccountEditor(UserManager<AppUser> users, SignInManager<AppUser> signIn, IDbContextFactory<AntonioDbContext> dbFactory,
     Outbox outbox, EmailChangeTokens tokens, AccountRateLimits limits, CacheInvalidator invalidator, IdentityProof proof)
 {
     public async Task<AppUser?> CurrentAsync(ClaimsPrincipal principal) => await users.GetUserAsync(principal);
