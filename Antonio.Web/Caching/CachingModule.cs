@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Caching.StackExchangeRedis;
-using StackExchange.Redis;
 using ZiggyCreatures.Caching.Fusion;
 using ZiggyCreatures.Caching.Fusion.Backplane.StackExchangeRedis;
 using ZiggyCreatures.Caching.Fusion.Serialization.SystemTextJson;
@@ -35,20 +34,20 @@ public static class CachingModule
                 o.BackplaneCircuitBreakerDuration = TimeSpan.FromSeconds(5);
             })
             .WithDefaultEntryOptions(CacheEntryKinds.Content.Duplicate());
-        // One connection to Redis per node, shared by the data cache, its backplane, the rate limits and the health check.
-        var connection = new Hosting.RedisConnection(options.Redis, options.Prefix);
-        services.AddSingleton(connection);
-        if (connection.Configured)
+        if (Hosting.RedisConnection.WithDefaults(options.Redis) is { } redis)
         {
-            Task<IConnectionMultiplexer> Shared() => Task.FromResult(connection.Multiplexer);
             cache
                 // IncludeFields: records with tuples survive the L2 round trip.
                 .WithSerializer(new FusionCacheSystemTextJsonSerializer(new System.Text.Json.JsonSerializerOptions { IncludeFields = true }))
-                .WithDistributedCache(new RedisCache(new RedisCacheOptions { ConnectionMultiplexerFactory = Shared }))
-                .WithBackplane(new RedisBackplane(new RedisBackplaneOptions { ConnectionMultiplexerFactory = Shared }));
-            services.AddHealthChecks().AddRedis(_ => connection.Multiplexer, name: "redis",
-                failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, tags: ["ready"], timeout: TimeSpan.FromSeconds(1));
+                // Connections of their own, not the app's (Hosting/RedisConnection.cs): one shared multiplexer for the
+                // cache, its backplane and the rate limits was measured slower (the anonymous mix at 50 connections:
+                // 16,300 → 6,500–12,900 requests/s, same box, same run).
+                .WithDistributedCache(new RedisCache(new RedisCacheOptions { Configuration = redis }))
+                .WithBackplane(new RedisBackplane(new RedisBackplaneOptions { Configuration = redis }));
+            services.AddHealthChecks().AddRedis(redis, name: "redis", failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded,
+                tags: ["ready"], timeout: TimeSpan.FromSeconds(1));
         }
+        services.AddSingleton(new Hosting.RedisConnection(options.Redis, options.Prefix));
         services.AddSingleton<CachedReader>();
         services.AddSingleton<CacheInvalidator>();
         return builder;

@@ -3,10 +3,10 @@ using StackExchange.Redis;
 namespace Antonio.Web.Hosting;
 
 /// <summary>
-/// The node's one connection to Redis (<c>ConnectionStrings:Redis</c>): the data cache and its backplane
-/// (<c>Caching/CachingModule.cs</c>), the rate limits every node shares and the readiness check all use it. Opened on
-/// first use; with abortConnect=false it starts, and serves, while Redis is down and reconnects in the background.
-/// <see cref="Configured"/> is false without Redis (one node).
+/// The app's own connection to Redis (<c>ConnectionStrings:Redis</c>) for what is not the data cache: the
+/// rate limits every node shares. Opened on first use; with abortConnect=false it starts, and serves, while
+/// Redis is down and reconnects in the background. <see cref="Configured"/> is false without Redis (one node).
+/// The data cache registers it with its own settings (<c>Caching/CachingModule.cs</c>).
 /// </summary>
 public sealed class RedisConnection(string? redis, string prefix) : IDisposable
 {
