@@ -40,8 +40,8 @@ public sealed class MuxUploadsTests(WritableDatabaseFixture fixture) : IClassFix
         Assert.True(watch.Elapsed < MuxUploads.Patience * 2, $"gave up after {watch.Elapsed}");
         Assert.True(watch.Elapsed >= MuxUploads.Patience - TimeSpan.FromSeconds(1), $"gave up after {watch.Elapsed}: too soon to be the timeout");
         silent.Stop();
+        await accepting; // ended by the stop: nothing adds to the list after this
         foreach (var client in held) client.Dispose();
-        await accepting;
     }
 
     [Fact]

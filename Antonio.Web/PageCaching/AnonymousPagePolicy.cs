@@ -38,14 +38,16 @@ internal sealed class AnonymousPagePolicy(IEnumerable<IPageVariation> variations
         foreach (var variation in _variations) context.CacheVaryByRules.VaryByValues[variation.Name] = variation.ValueFor(http);
         // One copy per encoding the compression middleware will choose for this request (it compresses below us).
         context.CacheVaryByRules.VaryByValues["encoding"] = compression.GetCompressionProvider(http)?.EncodingName ?? "identity";
-        context.CacheVaryByRules.VaryByValues["enhanced"] =
+        context.CacheVaryByRules.VaryByValues[EnhancedVariation] =
             request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.Ordinal) ? "1" : "0";
         return ValueTask.CompletedTask;
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        context.HttpContext.Response.OnStarting(RestoreEnhancedNavigationConsent, context.HttpContext.Response);
+        // Only the copies made for Blazor's enhanced navigation carry the header (they vary by it).
+        if (context.CacheVaryByRules.VaryByValues.TryGetValue(EnhancedVariation, out var enhanced) && enhanced == "1")
+            context.HttpContext.Response.OnStarting(RestoreEnhancedNavigationConsent, context.HttpContext.Response);
         return ValueTask.CompletedTask;
     }
 
@@ -66,6 +68,7 @@ internal sealed class AnonymousPagePolicy(IEnumerable<IPageVariation> variations
         return Task.CompletedTask;
     }
 
+    private const string EnhancedVariation = "enhanced";
     private const string EnhancedNavigationHeader = "blazor-enhanced-nav";
     private const string EnhancedNavigationAllowed = "allow";
 
