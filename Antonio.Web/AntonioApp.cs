@@ -24,9 +24,11 @@ public static class AntonioApp
 {
     public static async Task<WebApplication> CreateAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        // The content root is .NET's own: the working directory (`dotnet run` starts in the project's folder, so its
+        // settings and Media are the ones a developer edits) or --contentRoot; the scripts start a built app from its folder.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = args, ContentRootPath = AppContext.BaseDirectory, ApplicationName = typeof(AntonioApp).Assembly.GetName().Name,
+            Args = args, ApplicationName = typeof(AntonioApp).Assembly.GetName().Name,
         });
         configure?.Invoke(builder);
         builder.AddHosting().AddObservability().AddSecurity().AddCaching().AddPageCaching().AddMail().AddAuditing()

@@ -289,6 +289,17 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
             Metadata = tier is null ? null : JsonDocument.Parse($$"""{"tier":"{{tier}}"}"""),
         });
 
+    /// <summary>
+    /// The topic's own description (the same words for each part of a topic, its part said first). The generated
+    /// paragraph it replaced is still drawn, so every later draw — lessons, the crowd, their purchases — is as before.
+    /// </summary>
+    private string WorkshopDescription(string topic, int index)
+    {
+        _text.Description();
+        var round = index / DemoText.Topics.Length;
+        return round == 0 ? DemoText.WorkshopDescription(topic) : $"Part {round + 1}, further in: {DemoText.WorkshopDescription(topic)}";
+    }
+
     private ContentResource AddWorkshop(int index, Guid admin, Guid contributor)
     {
         var topic = DemoCatalogue.Topic(index);
@@ -301,7 +312,7 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
             Slug = slug,
             State = ContentStates.Published,
             Visibility = index == UnlistedWorkshop ? ContentVisibilities.Unlisted : ContentVisibilities.Public,
-            Description = written?.Description ?? $"A hands-on workshop on {topic}: {_text.Description().Replace("`", "")}",
+            Description = written?.Description ?? WorkshopDescription(topic, index),
             Body = written?.Body ?? _text.MarkdownBody(title, 1500),
             CoverImage = $"/img/covers/{index % 6}.svg",
             StartsAt = index == UpcomingCohortWorkshop ? _now.AddDays(14)
@@ -367,12 +378,12 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
             State = ContentStates.Published,
             PlaybackId = Convert.ToHexString(NextId().ToByteArray()).ToLowerInvariant()[..24],
             VideoState = videoState,
-            DurationSeconds = written is null ? 120 + _rng.Next(1500) : written.TranscriptSeconds + 30,
+            DurationSeconds = written?.Transcript is null ? 120 + _rng.Next(1500) : written.TranscriptSeconds + 30,
             Transcript = written?.Transcript ?? _text.Transcript(600 + _rng.Next(2500)),
         }, owner);
         Link(lesson.Id, video.Id, 1);
 
-        var solutionBody = written is null ? l % 2 == 1 ? _text.MarkdownBody("the solution", 1_000 + _rng.Next(3_000)) : null : written.Solution;
+        var solutionBody = written?.Body is null ? l % 2 == 1 ? _text.MarkdownBody("the solution", 1_000 + _rng.Next(3_000)) : null : written.Solution;
         if (solutionBody is not null)
         {
             var solution = AddResource(ContentTypes.Solution, new ContentFields

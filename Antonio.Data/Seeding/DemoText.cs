@@ -42,8 +42,40 @@ internal sealed class DemoText(Random rng)
 
     public string Pick(string[] words) => words[rng.Next(words.Length)];
 
-    public string Title() =>
-        $"{Cap(Pick(Adjectives))} {Pick(Nouns)}s that {Pick(Verbs)} {Pick(Nouns)}s";
+    /// <summary>A lesson or section title, in plain English: "Lazy schemas that validate boundaries".</summary>
+    public string Title()
+    {
+        var (adjective, subject, verb, target) = (Pick(Adjectives), Pick(Nouns), Pick(Verbs), Pick(Nouns));
+        return $"{Cap(adjective)} {Plural(subject)} that {PluralVerb(verb)} {Plural(target)}";
+    }
+
+    /// <summary>What the catalogue says of a generated workshop: written for its topic, as a person would.</summary>
+    public static string WorkshopDescription(string topic) => TopicDescriptions.TryGetValue(topic, out var text) ? text
+        : throw new ArgumentOutOfRangeException(nameof(topic), topic, "every topic has its description");
+
+    private static readonly Dictionary<string, string> TopicDescriptions = new()
+    {
+        ["TypeScript"] = "Types that catch bugs before your users do: narrowing, generics and discriminated unions, applied to a real codebase.",
+        ["React Server Components"] = "Render on the server, ship less JavaScript: data fetching, streaming and the boundary between server and client.",
+        ["PostgreSQL"] = "Read a query plan, choose the right index and keep transactions short: PostgreSQL for application developers.",
+        ["Redis"] = "Caches, queues and rate limits with Redis, and the failure modes that come with each of them.",
+        ["Blazor"] = "Server-rendered Blazor that stays fast: streaming, enhanced navigation and interactivity only where it pays.",
+        ["Testing"] = "Tests that fail for the right reasons: what to test, at which level, and how to keep the suite fast.",
+        ["Accessibility"] = "Build interfaces everyone can use: semantic HTML, keyboard support, focus management and screen readers.",
+        ["Web Performance"] = "Measure what users feel, then fix it: Core Web Vitals, the critical path and budgets that hold.",
+        ["Distributed Systems"] = "Timeouts, retries, idempotency and consistency: the patterns that keep several machines honest.",
+        ["Rust"] = "Ownership, borrowing and error handling until the compiler feels like a colleague, not an obstacle.",
+        ["GraphQL"] = "Design a schema clients enjoy, resolve it without N+1 queries, and secure it against expensive requests.",
+        ["Kubernetes"] = "Deploy, scale and debug services on Kubernetes: pods, probes, rollouts and what to watch in production.",
+        ["Observability"] = "Logs, metrics and traces that answer questions you did not know you would ask.",
+        ["Security"] = "Think like an attacker: injection, broken access control, secrets and the defences that work in practice.",
+        ["Design Systems"] = "Tokens, components and documentation that keep a product consistent as the team grows.",
+        ["Node.js"] = "The event loop, streams and back-pressure: Node.js services that stay responsive under load.",
+        ["CSS Layout"] = "Flexbox, grid and intrinsic sizing: layouts that adapt to any screen without a pile of media queries.",
+        ["Data Modelling"] = "Model the domain before the tables: keys, constraints and relations that keep data correct for years.",
+        ["Caching"] = "Make it fast without serving stale data: cache keys, invalidation, stampedes and layered caches.",
+        ["Event Sourcing"] = "Store what happened, not just where you ended up: events, projections and replays in a real system.",
+    };
 
     public string Sentence()
     {
@@ -109,4 +141,10 @@ internal sealed class DemoText(Random rng)
     }
 
     private static string Cap(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    private static string Plural(string noun) =>
+        noun.EndsWith('y') ? noun[..^1] + "ies" : noun.EndsWith('x') || noun.EndsWith("ch", StringComparison.Ordinal) ? noun + "es" : noun + "s";
+
+    /// <summary>The verb for a plural subject: "validates" → "validate", "batches" → "batch".</summary>
+    private static string PluralVerb(string verb) => verb.EndsWith("ches", StringComparison.Ordinal) ? verb[..^2] : verb[..^1];
 }

@@ -5,7 +5,9 @@ namespace Antonio.Data.Seeding;
 
 /// <summary>
 /// A workshop written by a person (Seeding/Written/NN-name.md, NN = its index in the demo catalogue), so the
-/// reader, search relevance and snippets can be judged on real prose. The file's shape:
+/// reader, search relevance and snippets can be judged on real prose, and the demo reads as a person wrote it
+/// wherever a visitor looks first. A lesson may be outlined (its title and description only: the rest is generated
+/// text, for length), except the first. The file's shape:
 /// <code>
 /// description: one line
 /// --- body
@@ -54,6 +56,8 @@ internal sealed record WrittenWorkshop(string Description, string Body, IReadOnl
         void CloseLesson()
         {
             if (lesson is null) return;
+            if ((Part("body") is null) != (Part("transcript") is null) || (Part("body") is null && parts.ContainsKey("solution")))
+                throw new InvalidDataException($"{source}: lesson '{lesson.Title}' has a body and a transcript (and perhaps a solution), or none of them");
             sections[^1].Lessons.Add(lesson with
             {
                 Body = Part("body"),
@@ -63,9 +67,7 @@ internal sealed record WrittenWorkshop(string Description, string Body, IReadOnl
             lesson = null;
             parts.Clear();
         }
-        string Part(string name) => parts.TryGetValue(name, out var sb) && sb.Length > 0
-            ? sb.ToString().Trim() + "\n"
-            : throw new InvalidDataException($"{source}: lesson '{lesson!.Title}' has no {name}");
+        string? Part(string name) => parts.TryGetValue(name, out var sb) && sb.ToString().Trim().Length > 0 ? sb.ToString().Trim() + "\n" : null;
 
         foreach (var line in text.ReplaceLineEndings("\n").Split('\n'))
         {
@@ -78,7 +80,7 @@ internal sealed record WrittenWorkshop(string Description, string Body, IReadOnl
             {
                 CloseLesson();
                 if (sections.Count == 0) throw new InvalidDataException($"{source}: a lesson before any section");
-                lesson = new WrittenLesson(line["=== lesson: ".Length..].Trim(), "", "", "", null);
+                lesson = new WrittenLesson(line["=== lesson: ".Length..].Trim(), "", null, null, null);
                 field = Header;
             }
             else if (line.StartsWith("--- ", StringComparison.Ordinal))
@@ -95,16 +97,19 @@ internal sealed record WrittenWorkshop(string Description, string Body, IReadOnl
                 (parts.TryGetValue(field, out var sb) ? sb : parts[field] = new StringBuilder()).AppendLine(line);
         }
         CloseLesson();
-        if (description.Length == 0 || sections.Count == 0 || sections.Any(s => s.Lessons.Count == 0))
-            throw new InvalidDataException($"{source}: needs a description and sections with lessons");
+        if (description.Length == 0 || sections.Count == 0 || sections.Any(s => s.Lessons.Count == 0) || sections.SelectMany(s => s.Lessons).Any(l => l.Description.Length == 0))
+            throw new InvalidDataException($"{source}: needs a description and sections with lessons, each lesson with its description");
+        if (sections[0].Lessons[0].Body is null)
+            throw new InvalidDataException($"{source}: the first lesson is what a visitor reads first: it needs its body and transcript");
         return new WrittenWorkshop(description, workshopBody.ToString().Trim() + "\n", sections);
     }
 }
 
 internal sealed record WrittenSection(string Title, List<WrittenLesson> Lessons);
 
-internal sealed record WrittenLesson(string Title, string Description, string Body, string Transcript, string? Solution)
+/// <summary>A lesson as a person wrote it; an outlined one (title and description only) gets generated text for the rest.</summary>
+internal sealed record WrittenLesson(string Title, string Description, string? Body, string? Transcript, string? Solution)
 {
     /// <summary>Where the transcript's last cue starts: the video is a little longer than that.</summary>
-    public int TranscriptSeconds => Content.TranscriptCues.Parse(Transcript).Select(c => c.Seconds ?? 0).DefaultIfEmpty().Max();
+    public int TranscriptSeconds => Content.TranscriptCues.Parse(Transcript ?? "").Select(c => c.Seconds ?? 0).DefaultIfEmpty().Max();
 }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Antonio.Data.Content;
 using Antonio.Web.Learning;
 
@@ -34,7 +35,7 @@ public static class AccessMatrix
             var heading = ">" + content.Body!.Split('\n').First(l => l.StartsWith("## ", StringComparison.Ordinal))[3..].Trim() + "</h2>";
             // The transcript as the page shows it: its first passage, without the "[m:ss]" mark (that is a link).
             var said = Antonio.Data.Content.TranscriptCues.Parse(content.Video!.Transcript)[0].Text;
-            var transcript = System.Net.WebUtility.HtmlEncode(said[..Math.Min(40, said.Length)]);
+            var transcript = HtmlEncoder.Default.Encode(said[..Math.Min(40, said.Length)]);
             var captionsPath = $"/workshops/{workshop.Slug}/{position.Lesson.Slug}/captions.vtt";
             // The caption track is the transcript again: decided exactly as the body is.
             var captions = await user.GetAsync(captionsPath, headers);

@@ -39,7 +39,8 @@ public sealed class TestApp : IAsyncDisposable
     {
         var prefix = cachePrefix ?? "test-" + Guid.NewGuid().ToString("N")[..10];
         var mail = TestSmtpServer.Start();
-        var app = await AntonioApp.CreateAsync(["--environment", environment], builder =>
+        // The test's output folder holds the app's settings and Media, wherever the test runner was started.
+        var app = await AntonioApp.CreateAsync(["--environment", environment, "--contentRoot", AppContext.BaseDirectory], builder =>
         {
             var values = new Dictionary<string, string?>
             {

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
+using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Antonio.Data.Content;
 using Antonio.Data.Seeding;
@@ -47,7 +48,7 @@ public sealed partial class CertificateTests(WritableDatabaseFixture fixture) : 
         Assert.Equal(200, page.Status);
         Assert.Contains("Certificate of completion", page.Body);
         Assert.Contains(">Learner 50</p>", page.Body);
-        Assert.Contains(WebUtility.HtmlEncode(workshop.Title), page.Body);
+        Assert.Contains(HtmlEncoder.Default.Encode(workshop.Title), page.Body);
         Assert.Contains("<meta name=\"robots\" content=\"noindex\"", page.Body);
         Assert.True(page.Body.Contains($"<meta property=\"og:image\" content=\"{_app.BaseAddress}certificates/{code}/og.png\"", StringComparison.Ordinal),
             string.Join("\n", Regex.Matches(page.Body, "<meta[^>]*>").Select(m => m.Value)));
@@ -82,7 +83,7 @@ public sealed partial class CertificateTests(WritableDatabaseFixture fixture) : 
         var revoked = await _app.GetAsync($"/certificates/{code}");
         Assert.Equal(410, revoked.Status);
         Assert.Contains("no longer valid", revoked.Body);
-        Assert.DoesNotContain(WebUtility.HtmlEncode(workshop.Title), revoked.Body.Split("<main")[1]);
+        Assert.DoesNotContain(HtmlEncoder.Default.Encode(workshop.Title), revoked.Body.Split("<main")[1]);
         using var image = await _app.Client.GetAsync($"/certificates/{code}/og.png");
         Assert.Equal(HttpStatusCode.NotFound, image.StatusCode);
         Assert.DoesNotContain($"/certificates/{code}", (await buyer.GetAsync("/dashboard")).Body);

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Antonio.Data.Content;
 using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
@@ -66,13 +67,13 @@ public sealed class LearnerPageTests(SeededDatabaseFixture seeded) : IAsyncLifet
         var open = await _app.GetAsync(LessonUrl(freeLesson));
         Assert.Contains(freeContent.Video!.PlaybackId!, open.Body);
         Assert.Contains(FirstHeading(freeContent.Body!), open.Body);
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(FirstPassage(freeContent.Video.Transcript)), open.Body);
+        Assert.Contains(HtmlEncoder.Default.Encode(FirstPassage(freeContent.Video.Transcript)), open.Body);
 
         var closed = await _app.GetAsync(LessonUrl(paidLesson));
         Assert.Contains("class=\"paywall\"", closed.Body);
         Assert.DoesNotContain(paidContent.Video!.PlaybackId!, closed.Body);
         Assert.DoesNotContain(FirstHeading(paidContent.Body!), closed.Body);
-        Assert.DoesNotContain(System.Net.WebUtility.HtmlEncode(FirstPassage(paidContent.Video.Transcript)), closed.Body);
+        Assert.DoesNotContain(HtmlEncoder.Default.Encode(FirstPassage(paidContent.Video.Transcript)), closed.Body);
         Assert.DoesNotContain("Transcript", closed.Body);
         // The solution of a paywalled lesson is just as closed.
         if (paidLesson.Lesson.Solution is not null)

@@ -93,8 +93,11 @@ public sealed class LessonMediaTests(WritableDatabaseFixture fixture) : IClassFi
         var workshop = await SeededData.WorkshopAsync(fixture.Database, 0);
         var lesson = (await SeededData.LessonsWithReadyVideoAsync(fixture.Database, workshop, free: false))[0];
         var path = WorkshopLinks.Lesson(workshop, lesson.Lesson);
-        // A learner of its own, who buys the workshop now and is refunded below.
-        const string email = "learner00005@demo.antonio.dev";
+        // A learner of its own, who holds nothing yet (so the refund below leaves nothing), buys the workshop now.
+        var email = await fixture.Database.ScalarAsync<string>("""
+            SELECT email FROM users u WHERE email LIKE 'learner%' AND NOT EXISTS (SELECT 1 FROM purchases p WHERE p.user_id = u.id)
+               AND NOT EXISTS (SELECT 1 FROM entitlements e WHERE e.user_id = u.id) ORDER BY email DESC LIMIT 1
+            """);
         var learnerId = await fixture.Database.ScalarAsync<Guid>($"SELECT id FROM users WHERE email = '{email}'");
         var (_, purchase) = await _app.Service<Antonio.Web.Commerce.Fulfilment>().FulfilAsync(new Antonio.Web.Commerce.PaidCheckout
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
 using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
 using Antonio.Web.Learning;
@@ -119,7 +120,7 @@ public sealed class ObservabilityTests(WritableDatabaseFixture fixture) : IClass
         var loads = await admin.GetAsync("/admin/performance?hours=1&navigation=navigate");
         Assert.Equal(200, loads.Status);
         Assert.Contains("<svg role=\"img\" aria-label=\"LCP by route\"", loads.Body);
-        Assert.Contains(WebUtility.HtmlEncode(route) + " (20)", loads.Body);
+        Assert.Contains(HtmlEncoder.Default.Encode(route) + " (20)", loads.Body);
         Assert.Contains($"<tr class=\"needs-improvement\"><td>{route}</td><td>LCP</td><td>20</td><td>3050 ms</td><td>3810 ms</td>", loads.Body);
         Assert.Contains("<td>60%</td><td>40%</td><td>0%</td>", loads.Body);
 

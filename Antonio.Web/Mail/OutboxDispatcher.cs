@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Antonio.Data;
 using Antonio.Data.Mail;
 using Antonio.Web.Security;
@@ -21,6 +22,9 @@ public sealed partial class OutboxDispatcher(IDbContextFactory<AntonioDbContext>
 {
     /// <summary>What a secret message (a sign-in link) keeps once sent: the outbox is readable by admins, the link is not theirs.</summary>
     public const string SecretPlaceholder = "(This message held a personal sign-in link; its text is not kept.)";
+
+    /// <summary>One span per delivery, when a trace collector listens (Observability/Traces.cs takes every "Antonio.*" source).</summary>
+    public static readonly ActivitySource Deliveries = new("Antonio.Outbox");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -58,9 +62,12 @@ public sealed partial class OutboxDispatcher(IDbContextFactory<AntonioDbContext>
             .FromSql($"SELECT * FROM email_outbox WHERE status = 'queued' AND next_attempt_at <= {now} ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED")
             .AsTracking().SingleOrDefaultAsync(ct);
         if (message is null) return false;
+        using var span = Deliveries.StartActivity("outbox deliver")?.SetTag("antonio.mail.kind", message.Kind).SetTag("antonio.mail.attempt", message.Attempts + 1);
         await HandleAsync(message, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        span?.SetTag("antonio.mail.status", message.Status);
+        if (message.Status != OutboxStatus.Sent && message.LastError is { } error) span?.SetStatus(ActivityStatusCode.Error, error);
         return true;
     }
 

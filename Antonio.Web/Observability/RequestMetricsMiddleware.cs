@@ -39,6 +39,9 @@ public sealed partial class RequestMetricsMiddleware(RequestDelegate next, Reque
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
             var route = RouteOf(context);
+            // The request's span (ASP.NET Core's, when a collector listens) carries what its children cannot say alone.
+            if (Activity.Current is { IsAllDataRequested: true } span)
+                span.SetTag(QueriesTag, stats.Queries).SetTag(CacheOutcomeTag, CacheOutcome(stats));
             log.Add(new RequestRecord(requestId, context.Request.Path, context.Response.StatusCode,
                 stats.Queries, stats.CacheMisses, elapsed.TotalMilliseconds, route, stats.CacheReads));
             if (route is not null)
@@ -49,6 +52,13 @@ public sealed partial class RequestMetricsMiddleware(RequestDelegate next, Reque
             }
         }
     }
+
+    public const string QueriesTag = "antonio.db.queries", CacheOutcomeTag = "antonio.cache.outcome";
+
+    /// <summary>page (whole from the anonymous page cache), template (a signed-in page filled from its shared template),
+    /// hit (every data read from the caches), miss (some read went to the database), none (nothing read).</summary>
+    public static string CacheOutcome(RequestStats stats) =>
+        stats.PageCacheHit ? "page" : stats.ViewerPageHit ? "template" : stats.CacheReads == 0 ? "none" : stats.CacheMisses == 0 ? "hit" : "miss";
 
     /// <summary>The endpoint's route pattern ("/workshops/{Workshop}"); null for static files and misses.</summary>
     private static string? RouteOf(HttpContext context) =>

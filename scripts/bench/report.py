@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turns docs/benchmarks.json (written by scripts/bench.sh) into the Markdown table, and prints it.
 
-Usage: bench-report.py JSON MARKDOWN [README] [--cluster REPORT]. With --cluster, the cluster test's report
+Usage: report.py JSON MARKDOWN [README] [--cluster REPORT]. With --cluster, the cluster test's report
 (Antonio.Tests' artifacts/cluster-report.txt, written by the run bench.sh makes of it) is stored in JSON first.
 """
 import datetime
@@ -109,7 +109,7 @@ lines += [
     "", "## Where a signed-in request's time goes", "",
     f'A CPU profile (dotnet-trace, 10 s of samples) of the app while wrk ran the signed-in mix at 50 connections '
     f'({profile["run"]["rps"]:.0f}/s in that run); each part\'s share of the CPU samples taken inside requests, '
-    f'inclusive (scripts/bench-profile.py). Over another such run the runtime counted '
+    f'inclusive (scripts/bench/profile.py). Over another such run the runtime counted '
     f'{profile["bytes_allocated_per_request"] / 1024:.1f} KB allocated per request and the garbage collector '
     f'paused the app {profile["gc_pause_percent"]:.1f} % of the time.', "",
     "| part | share of request CPU |", "|---|---|",
@@ -174,7 +174,7 @@ if len(sys.argv) > 3:
     import re
     readme = open(sys.argv[3]).read()
     table = "\n".join([
-        "<!-- bench-table:start (scripts/bench-report.py writes this table from docs/benchmarks.json) -->",
+        "<!-- bench-table:start (scripts/bench/report.py writes this table from docs/benchmarks.json) -->",
         f'Latest run: {data["machine"]}.', "",
         "| metric | old platform | target | ours | compared |", "|---|---|---|---|---|",
     ] + [f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in rows] + ["<!-- bench-table:end -->"])

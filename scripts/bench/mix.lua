@@ -1,7 +1,7 @@
 -- wrk script for a random mix: every request picks a random line of $BENCH_PATHS (a path) and, when
 -- $BENCH_SESSIONS is set, a random line of it too (the Cookie header of a signed-in learner): learner × page
 -- drawn independently, so signed-in traffic spreads over the whole catalogue as anonymous traffic does.
--- Reports through bench-report.lua (one JSON line, with the responses that were not 2xx).
+-- Reports through wrk-report.lua (one JSON line, with the responses that were not 2xx).
 local function lines(file)
   local t = {}
   if not file or file == "" then return t end
@@ -30,4 +30,4 @@ request = function()
 end
 
 -- The same one-line JSON report as every other run (wrk is started from the repository root).
-dofile("scripts/bench-report.lua")
+dofile("scripts/bench/wrk-report.lua")

@@ -1,0 +1,1 @@
+SELECT email FROM bench.learners ORDER BY email;
