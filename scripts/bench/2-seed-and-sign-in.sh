@@ -24,5 +24,5 @@ sql learners.sql >"$OUT/learners.txt"
 say "signing in $(wc -l <"$OUT/learners.txt") learners"
 export -f sign_in; export BASE
 # One Cookie header per learner: the mix script draws a learner and a page for each request.
-xargs -a "$OUT/learners.txt" -P 4 -I{} bash -c 'sign_in "$@"; echo' _ {} >"$OUT/signed-sessions.txt"
+xargs -a "$OUT/learners.txt" -P 4 -I{} bash -c 'sign_in "$@"' _ {} >"$OUT/signed-sessions.txt"
 [ "$(grep -c antonio.auth "$OUT/signed-sessions.txt")" -eq "$(wc -l <"$OUT/learners.txt")" ] || { say "some learners could not sign in"; exit 1; }

@@ -25,14 +25,14 @@ stop_app() {
 }
 
 # The one sign-in: the login form with its antiforgery token, then the post. Prints the Cookie header that carries
-# the session (empty when the sign-in failed).
+# the session (empty when the sign-in failed) and a newline, in one write: sign-ins run side by side into one file.
 sign_in() { # email
   local jar token
   jar=$(mktemp)
   token=$(curl -s -c "$jar" -b "$jar" "$BASE/account/login" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
   curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_handler=login" --data-urlencode "__RequestVerificationToken=$token" \
     --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=Antonio-demo-1" "$BASE/account/login"
-  awk '$6 ~ /^(antonio.auth|\.AspNetCore\.Antiforgery)/ {printf "%s=%s; ", $6, $7}' "$jar"
+  printf '%s\n' "$(awk '$6 ~ /^(antonio.auth|\.AspNetCore\.Antiforgery)/ {printf "%s=%s; ", $6, $7}' "$jar")"
   rm -f "$jar"
 }
 
