@@ -39,6 +39,10 @@ internal sealed record WrittenWorkshop(string Description, string Body, IReadOnl
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
         {
             var index = int.Parse(name.AsSpan(Prefix.Length, 2), System.Globalization.CultureInfo.InvariantCulture);
+            // NN-topic.md: the file is the workshop of its index, whose title names the topic.
+            var topic = name[(Prefix.Length + 3)..^".md".Length];
+            if (topic != DemoDataBuilder.Slugify(DemoCatalogue.Topic(index)))
+                throw new InvalidDataException($"{name}: workshop {index} is {DemoCatalogue.WorkshopTitle(index)}, not '{topic}'");
             using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!, Encoding.UTF8);
             all[index] = Parse(reader.ReadToEnd(), name);
         }

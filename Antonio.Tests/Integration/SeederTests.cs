@@ -48,7 +48,8 @@ public sealed class SeederTests
         Assert.Equal(12L, await db.ScalarAsync<long>(
             "SELECT count(*) FROM content_resources WHERE type = 'workshop' AND fields->>'state' = 'published' AND deleted_at IS NULL AND fields->>'visibility' <> 'private'"));
         // Every workshop of the default demo is written by a person: what a visitor reads first is prose.
-        Assert.Equal(Enumerable.Range(0, 12), DemoCatalogue.Written);
+        Assert.All(Enumerable.Range(0, 12), index => Assert.Contains(index, DemoCatalogue.Written));
+
         Assert.Equal(0L, await db.ScalarAsync<long>(
             "SELECT count(*) FROM content_resources WHERE type IN ('workshop', 'section', 'lesson') AND fields->>'title' ~ 's that [a-z]+s '"));
         // Every lesson has a video with a transcript.

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using ZiggyCreatures.Caching.Fusion;
 
 namespace Antonio.Web.Hosting;
 
@@ -40,7 +41,12 @@ public static partial class DatabaseStartup
                 var options = DemoSeedOptions.FromName(seed.Size, new DateTimeOffset(now.UtcDateTime, TimeSpan.Zero));
                 var started = System.Diagnostics.Stopwatch.StartNew();
                 if (await DemoSeeder.SeedIfEmptyAsync(db, options, ct))
+                {
                     LogSeeded(logger, options.Workshops, options.Learners, options.Purchases, started.Elapsed.TotalSeconds);
+                    // A new database under the same ids as one before it (the demo's are fixed): what the shared cache
+                    // still holds of the old one, pages included, is dropped on every node.
+                    await app.Services.GetRequiredService<IFusionCache>().ClearAsync(allowFailSafe: false, token: ct);
+                }
                 PrintDemoAccounts();
             }
         }
