@@ -291,18 +291,18 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
 
     /// <summary>
     /// The topic's own description (the same words for each part of a topic, its part said first). The generated
-    /// paragraph it replaced is still drawn, so every later draw — lessons, the crowd, their purchases — is as before.
+    /// paragraph it replaced is still drawn, so a generated workshop's later draws are the ones it had before.
     /// </summary>
-    private string WorkshopDescription(string topic, int index)
+    private string WorkshopDescription(int index)
     {
         _text.Description();
         var round = index / DemoText.Topics.Length;
-        return round == 0 ? DemoText.WorkshopDescription(topic) : $"Part {round + 1}, further in: {DemoText.WorkshopDescription(topic)}";
+        var description = DemoText.WorkshopDescription(index % DemoText.Topics.Length);
+        return round == 0 ? description : $"Part {round + 1}, further in: {description}";
     }
 
     private ContentResource AddWorkshop(int index, Guid admin, Guid contributor)
     {
-        var topic = DemoCatalogue.Topic(index);
         var title = DemoCatalogue.WorkshopTitle(index);
         var slug = DemoCatalogue.WorkshopSlug(index);
         var written = WrittenWorkshop.All.GetValueOrDefault(index);
@@ -312,7 +312,7 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
             Slug = slug,
             State = ContentStates.Published,
             Visibility = index == UnlistedWorkshop ? ContentVisibilities.Unlisted : ContentVisibilities.Public,
-            Description = written?.Description ?? WorkshopDescription(topic, index),
+            Description = written?.Description ?? WorkshopDescription(index),
             Body = written?.Body ?? _text.MarkdownBody(title, 1500),
             CoverImage = $"/img/covers/{index % 6}.svg",
             StartsAt = index == UpcomingCohortWorkshop ? _now.AddDays(14)

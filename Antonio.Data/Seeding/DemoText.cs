@@ -49,25 +49,17 @@ internal sealed class DemoText(Random rng)
         return $"{Cap(adjective)} {Plural(subject)} that {PluralVerb(verb)} {Plural(target)}";
     }
 
-    /// <summary>What the catalogue says of a generated workshop: written for its topic, as a person would.</summary>
-    public static string WorkshopDescription(string topic) => TopicDescriptions.TryGetValue(topic, out var text) ? text
-        : throw new ArgumentOutOfRangeException(nameof(topic), topic, "every topic has its description");
+    /// <summary>
+    /// What the catalogue says of a generated workshop, written for its topic as a person would: the topic's written
+    /// workshop's own description (Seeding/Written), else one of these.
+    /// </summary>
+    public static string WorkshopDescription(int topic) =>
+        WrittenWorkshop.All.TryGetValue(topic, out var written) ? written.Description
+        : TopicDescriptions.TryGetValue(Topics[topic], out var text) ? text
+        : throw new ArgumentOutOfRangeException(nameof(topic), Topics[topic], "every topic has its description");
 
     private static readonly Dictionary<string, string> TopicDescriptions = new()
     {
-        ["TypeScript"] = "Types that catch bugs before your users do: narrowing, generics and discriminated unions, applied to a real codebase.",
-        ["React Server Components"] = "Render on the server, ship less JavaScript: data fetching, streaming and the boundary between server and client.",
-        ["PostgreSQL"] = "Read a query plan, choose the right index and keep transactions short: PostgreSQL for application developers.",
-        ["Redis"] = "Caches, queues and rate limits with Redis, and the failure modes that come with each of them.",
-        ["Blazor"] = "Server-rendered Blazor that stays fast: streaming, enhanced navigation and interactivity only where it pays.",
-        ["Testing"] = "Tests that fail for the right reasons: what to test, at which level, and how to keep the suite fast.",
-        ["Accessibility"] = "Build interfaces everyone can use: semantic HTML, keyboard support, focus management and screen readers.",
-        ["Web Performance"] = "Measure what users feel, then fix it: Core Web Vitals, the critical path and budgets that hold.",
-        ["Distributed Systems"] = "Timeouts, retries, idempotency and consistency: the patterns that keep several machines honest.",
-        ["Rust"] = "Ownership, borrowing and error handling until the compiler feels like a colleague, not an obstacle.",
-        ["GraphQL"] = "Design a schema clients enjoy, resolve it without N+1 queries, and secure it against expensive requests.",
-        ["Kubernetes"] = "Deploy, scale and debug services on Kubernetes: pods, probes, rollouts and what to watch in production.",
-        ["Observability"] = "Logs, metrics and traces that answer questions you did not know you would ask.",
         ["Security"] = "Think like an attacker: injection, broken access control, secrets and the defences that work in practice.",
         ["Design Systems"] = "Tokens, components and documentation that keep a product consistent as the team grows.",
         ["Node.js"] = "The event loop, streams and back-pressure: Node.js services that stay responsive under load.",

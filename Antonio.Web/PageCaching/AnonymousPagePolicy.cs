@@ -38,8 +38,7 @@ internal sealed class AnonymousPagePolicy(IEnumerable<IPageVariation> variations
         foreach (var variation in _variations) context.CacheVaryByRules.VaryByValues[variation.Name] = variation.ValueFor(http);
         // One copy per encoding the compression middleware will choose for this request (it compresses below us).
         context.CacheVaryByRules.VaryByValues["encoding"] = compression.GetCompressionProvider(http)?.EncodingName ?? "identity";
-        context.CacheVaryByRules.VaryByValues[EnhancedVariation] =
-            request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.Ordinal) ? "1" : "0";
+        context.CacheVaryByRules.VaryByValues[EnhancedVariation] = EnhancedNavigation.Asked(request) ? "1" : "0";
         return ValueTask.CompletedTask;
     }
 
@@ -60,17 +59,15 @@ internal sealed class AnonymousPagePolicy(IEnumerable<IPageVariation> variations
     private static Task RestoreEnhancedNavigationConsent(object state)
     {
         var headers = ((HttpResponse)state).Headers;
-        if (headers.TryGetValue(EnhancedNavigationHeader, out var value) && value.Count == 1
-            && string.Equals(value[0], EnhancedNavigationAllowed, StringComparison.OrdinalIgnoreCase))
+        if (headers.TryGetValue(EnhancedNavigation.Header, out var value) && value.Count == 1
+            && string.Equals(value[0], EnhancedNavigation.Allowed, StringComparison.OrdinalIgnoreCase))
         {
-            headers[EnhancedNavigationHeader] = EnhancedNavigationAllowed;
+            headers[EnhancedNavigation.Header] = EnhancedNavigation.Allowed;
         }
         return Task.CompletedTask;
     }
 
     private const string EnhancedVariation = "enhanced";
-    private const string EnhancedNavigationHeader = "blazor-enhanced-nav";
-    private const string EnhancedNavigationAllowed = "allow";
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {

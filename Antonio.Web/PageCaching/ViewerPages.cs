@@ -27,7 +27,7 @@ internal sealed partial class ViewerPages
     };
 
     /// <summary>Headers a page's endpoint sets that its template replays (not cookies, not timing: those are this response's own).</summary>
-    private static readonly string[] Replayed = [HeaderNames.ContentType, HeaderNames.CacheControl, HeaderNames.Pragma, HeaderNames.Expires, "blazor-enhanced-nav"];
+    private static readonly string[] Replayed = [HeaderNames.ContentType, HeaderNames.CacheControl, HeaderNames.Pragma, HeaderNames.Expires, EnhancedNavigation.Header];
 
     private readonly IFusionCache _cache;
     private readonly IViewerPageVariant[] _variants;
@@ -59,7 +59,7 @@ internal sealed partial class ViewerPages
         foreach (var candidate in _variants)
             if ((variant = await candidate.VariantAsync(context)) is not null) break;
         if (variant is null) return null;
-        var enhanced = request.Headers.Accept.ToString().Contains("blazor-enhanced-nav", StringComparison.Ordinal);
+        var enhanced = EnhancedNavigation.Asked(request);
         return new ViewerPageMiss(CacheKeys.ViewerPage(request.Path.Value!, enhanced, variant.Key), variant);
     }
 
