@@ -35,13 +35,23 @@ public sealed class RealUserMetricsJourneyTests(BrowserFixture browser) : OwnDat
         await page.Mouse.MoveAsync(200, 200);
         await page.WaitForFunctionAsync("() => !!window.Blazor");
         await page.EvaluateAsync("() => { window.sameDocument = true; }");
-        await page.Locator("header a[href='/workshops']").First.ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Workshops");
-        Assert.Equal("/workshops", await page.EvalOnSelectorAsync<string>("meta[name=antonio-route]", "m => m.content"));
-        Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the catalogue was loaded as a new document");
+        // The browser counts an enhanced navigation as a soft navigation of its own when it attributes the new view's
+        // paint to the click — its heuristic, not ours. On a loaded machine it sometimes attributes none (seen in CI:
+        // no interaction-contentful-paint entry at all, the catalogue shown): then the learner goes home and clicks
+        // again, as a visitor would. What is held below is ours — how the view the browser counted is reported.
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator("header a[href='/workshops']").First.ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Workshops");
+            Assert.Equal("/workshops", await page.EvalOnSelectorAsync<string>("meta[name=antonio-route]", "m => m.content"));
+            Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the catalogue was loaded as a new document");
+            if (await SoftNavigationToAsync(page, "/workshops")) break;
+            Assert.True(attempt < 3, "the browser counted none of three enhanced navigations to the catalogue: " + await TimelineAsync(page));
+            Console.Error.WriteLine($"RealUserMetricsJourneyTests: no soft navigation counted on attempt {attempt}: {await TimelineAsync(page)}");
+            await page.Locator("header a.brand").ClickAsync();
+            await Assertions.Expect(page.Locator("meta[name=antonio-route]")).ToHaveAttributeAsync("content", "/");
+        }
         await page.Locator("h1").ClickAsync(); // an interaction on the new view (its INP)
-        // The browser has counted the enhanced navigation as a soft navigation of its own.
-        await page.WaitForFunctionAsync("() => performance.getEntriesByType('soft-navigation').length > 0");
 
         // Leaving the page (hidden, then gone) sends what is left.
         await page.GotoAsync("about:blank");
@@ -57,4 +67,29 @@ public sealed class RealUserMetricsJourneyTests(BrowserFixture browser) : OwnDat
         Assert.DoesNotContain("/workshops navigate", rows);
         watch.AssertClean();
     }
+
+    private static async Task<bool> SoftNavigationToAsync(IPage page, string path)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("path => performance.getEntriesByType('soft-navigation').some(e => new URL(e.name).pathname === path)",
+                path, new() { Timeout = 10_000 });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>What the browser's timeline holds, for a failure's message.</summary>
+    private static Task<string> TimelineAsync(IPage page) => page.EvaluateAsync<string>("""
+        () => JSON.stringify({
+          softNavigations: performance.getEntriesByType('soft-navigation').map(e => [e.name, Math.round(e.startTime)]),
+          interactionPaints: performance.getEntriesByType('interaction-contentful-paint').map(e => [Math.round(e.startTime), e.size]),
+          paints: performance.getEntriesByType('paint').map(e => [e.name, Math.round(e.startTime)]),
+          fetched: performance.getEntriesByType('resource').filter(e => /workshops|blazor/.test(e.name)).map(e => [e.name, Math.round(e.startTime), Math.round(e.responseEnd)]),
+          now: Math.round(performance.now()),
+        })
+        """);
 }
