@@ -99,17 +99,45 @@ public static class AccessRules
     /// The entitlements that count: active (rule 4), tied to one of the user's memberships (rule 9),
     /// and not from a purchase that no longer grants access (rule 6: refunded, disputed, banned).
     /// </summary>
-    private static IEnumerable<(SnapshotEntitlement Entitlement, SnapshotPurchase? Purchase)> Counting(AccessSnapshot snapshot, DateTimeOffset now)
+    private static CountingEntitlements Counting(AccessSnapshot snapshot, DateTimeOffset now) =>
+        new(Granting.GetValue(snapshot, static snapshot => [.. TiedAndGranting(snapshot)]), now);
+
+    /// <summary>
+    /// Rules 9 and 6 do not change with the time: they are applied once per snapshot instance (a snapshot is immutable,
+    /// and every request of a learner reads the one the cache holds), rule 4 on each use.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AccessSnapshot, (SnapshotEntitlement Entitlement, SnapshotPurchase? Purchase)[]> Granting = new();
+
+    private static IEnumerable<(SnapshotEntitlement Entitlement, SnapshotPurchase? Purchase)> TiedAndGranting(AccessSnapshot snapshot)
     {
         var memberships = snapshot.Memberships.Select(m => m.Id).ToHashSet();
         foreach (var e in snapshot.Entitlements)
         {
-            if (!IsActive(e, now)) continue;
             if (e.OrganizationMembershipId is not { } membership || !memberships.Contains(membership)) continue;
             var purchase = e.SourceType == EntitlementSources.Purchase
                 ? snapshot.Purchases.FirstOrDefault(p => p.Id == e.SourceId) : null;
             if (purchase is not null && !PurchaseStatus.GrantsAccess(purchase.Status)) continue;
             yield return (e, purchase);
+        }
+    }
+
+    /// <summary>The entitlements of <see cref="Granting"/> active at a time, enumerated without an allocation (every signed-in page asks).</summary>
+    private readonly struct CountingEntitlements((SnapshotEntitlement Entitlement, SnapshotPurchase? Purchase)[] granting, DateTimeOffset now)
+    {
+        public Enumerator GetEnumerator() => new(granting, now);
+
+        public struct Enumerator((SnapshotEntitlement Entitlement, SnapshotPurchase? Purchase)[] granting, DateTimeOffset now)
+        {
+            private int _index = -1;
+
+            public readonly (SnapshotEntitlement Entitlement, SnapshotPurchase? Purchase) Current => granting[_index];
+
+            public bool MoveNext()
+            {
+                while (++_index < granting.Length)
+                    if (IsActive(granting[_index].Entitlement, now)) return true;
+                return false;
+            }
         }
     }
 

@@ -48,11 +48,18 @@ public static class CacheKeys
     }
 
     /// <summary>"{Version}:{function}:{arg1}:{arg2}…" with every argument escaped so ':' cannot appear inside one.</summary>
-    private static string Build(string function, params string[] args)
+    private static string Build(string function, params ReadOnlySpan<string> args)
     {
-        var parts = new string[3 + 2 * args.Length];
-        (parts[0], parts[1], parts[2]) = (Version, ":", function);
-        for (var i = 0; i < args.Length; i++) (parts[3 + 2 * i], parts[4 + 2 * i]) = (":", Uri.EscapeDataString(args[i]));
-        return string.Concat(parts); // one string, however many arguments (keys are built on every request)
+        // One string and no arrays, however many arguments: keys are built on every request.
+        var key = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0);
+        key.AppendLiteral(Version);
+        key.AppendLiteral(":");
+        key.AppendLiteral(function);
+        foreach (var arg in args)
+        {
+            key.AppendLiteral(":");
+            key.AppendLiteral(Uri.EscapeDataString(arg));
+        }
+        return key.ToStringAndClear();
     }
 }

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Antonio.Data.Commerce;
 using Antonio.Data.Content;
 using Antonio.Web.Access;
@@ -40,11 +42,36 @@ internal sealed class LearnerPageVariant(WorkshopReader workshops, QuoteService 
         {
             var offered = await quotes.QuoteAsync(workshop.Products.Where(p => p.Status == RecordStatus.Active).Select(p => p.Id).ToList(), viewer, code: null, quantity: 1,
                 context.RequestAborted);
-            var json = JsonSerializer.SerializeToUtf8Bytes(offered.Select(q => new { q.Product.ProductId, q.Quote }));
-            offer = Convert.ToHexStringLower(SHA256.HashData(json), 0, 12);
+            offer = OfferKey([.. offered.Select(q => new OfferedPrice(q.Product.ProductId, q.Quote))]);
         }
         // The offer is hex, after the decision's last separator: the key stays exact.
         return new ViewerPageVariant(string.Concat([decision.Key, "-", offer]), workshop,
             WorkshopReader.TagsCoveredBy(workshop));
     }
+
+    /// <summary>
+    /// The quotes in a few characters: a hash of every field of every quote as JSON (a field added to a quote is in it
+    /// without a change here). Written into this thread's buffer and hashed on the stack: this runs on every signed-in
+    /// page where prices show, and on a busy node every allocation is paid for again in collections (docs/benchmarks.md).
+    /// </summary>
+    private static string OfferKey(OfferedPrice[] offered)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(2048);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, offered, OfferJson.Default.OfferedPriceArray);
+        writer.Flush();
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer.WrittenSpan, hash);
+        return Convert.ToHexStringLower(hash[..12]);
+    }
+
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
 }
+
+internal sealed record OfferedPrice(Guid ProductId, Quote Quote);
+
+[JsonSerializable(typeof(OfferedPrice[]))]
+internal sealed partial class OfferJson : JsonSerializerContext;

@@ -23,6 +23,7 @@ say "publishing (Release)"
 rm -rf "$OUT/publish"
 dotnet publish Antonio.Web -c Release -o "$OUT/publish" -v q -nologo >/dev/null
 dotnet build scripts/bench/probe -c Release -v q -nologo >/dev/null
+dotnet build scripts/bench/allocations -c Release -v q -nologo >/dev/null
 
 # Staging: Production's pipeline and settings, but plain http on loopback (Production insists on an https
 # public URL and Secure cookies, which curl and wrk would not send back over http).

@@ -15,3 +15,10 @@ ALLOC_PER_REQUEST=$(echo "$ALLOC_PER_SECOND / $(echo "$COUNTED" | jq .rps)" | bc
 COLLECTOR=$!
 mix 2 50 14 "$OUT/signed-sessions.txt" >/dev/null; wait "$COLLECTOR"
 PROFILE=$(python3 scripts/bench/profile.py "$OUT/profile.speedscope.json")
+# And where its allocations are made (the runtime's allocation samples, scripts/bench/allocations): garbage is most
+# of what a signed-in request costs beyond the anonymous one.
+say "allocation samples of the signed-in mix"
+(sleep 2; dotnet dotnet-trace collect -p "$APP_PID" --duration 00:00:00:08 --profile gc-verbose -o "$OUT/allocations.nettrace" </dev/null >/dev/null 2>&1) &
+COLLECTOR=$!
+mix 2 50 12 "$OUT/signed-sessions.txt" >/dev/null; wait "$COLLECTOR"
+ALLOCATIONS=$(dotnet scripts/bench/allocations/bin/Release/net10.0/BenchAllocations.dll "$OUT/allocations.nettrace" 12)

@@ -27,7 +27,7 @@ jq -n --arg machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $
   --argjson shchecks "$(metric_sum antonio_access_shadow_checks_total)" --argjson shmismatches "$(metric_sum antonio_access_shadow_mismatches_total)" \
   --argjson sp50 "$SEARCH_P50" --argjson sp95 "$SEARCH_P95" --argjson ssql "$SEARCH_SQL" --argjson sgin "$SEARCH_GIN" --arg splan "$(echo "$SEARCH_PLAN" | head -3 | tr -s ' ')" \
   --argjson searches "$(wc -l <"$OUT/search-queries.txt")" \
-  --argjson profile "$PROFILE" --argjson allocreq "$ALLOC_PER_REQUEST" --argjson gcpause "$GC_PAUSE_SHARE" --argjson counted "$COUNTED" \
+  --argjson profile "$PROFILE" --argjson allocations "$ALLOCATIONS" --argjson allocreq "$ALLOC_PER_REQUEST" --argjson gcpause "$GC_PAUSE_SHARE" --argjson counted "$COUNTED" \
   '{machine: $machine, data: $data, seed: $seed, startup_seconds: $startup,
     cold_queries: {"anonymous workshop page": $qw, "anonymous free lesson": $qf, "anonymous paywalled lesson": $qp,
                    "signed-in lesson": $qs, "warm signed-in lesson": $qwarm,
@@ -40,7 +40,7 @@ jq -n --arg machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $
     cache_hit_rate_percent: $hit, cache_reads: $reads, cache_misses: $misses,
     page_cache_lookups: $plookups, page_cache_hits: $phits, viewer_page_lookups: $vlookups, viewer_page_hits: $vhits,
     access_shadow: {checks: $shchecks, mismatches: $shmismatches},
-    signed_profile: {parts: $profile, bytes_allocated_per_request: $allocreq, gc_pause_percent: $gcpause, run: $counted},
+    signed_profile: {parts: $profile, allocations: $allocations, bytes_allocated_per_request: $allocreq, gc_pause_percent: $gcpause, run: $counted},
     search: {p50: $sp50, p95: $sp95, queries: $searches, sql: $ssql, uses_gin_index: $sgin, plan: $splan},
     browser: $probe}' >docs/benchmarks.json
 

@@ -114,6 +114,13 @@ lines += [
     f'paused the app {profile["gc_pause_percent"]:.1f} % of the time.', "",
     "| part | share of request CPU |", "|---|---|",
 ] + [f'| {p["part"]} | {p["percent"]:.1f} % |' for p in profile["parts"]]
+if "allocations" in profile:
+    lines += [
+        "", "Where its allocations are made: the runtime's allocation samples (dotnet-trace gc-verbose, about one per "
+        "100 KB, with type and stack) over another 8 s of the same mix, each charged to the innermost call of the app's "
+        "own code on its stack (→ the framework code it called, when that allocated); scripts/bench/allocations.", "",
+        "| allocated in | share of sampled bytes |", "|---|---|",
+    ] + [f'| {a["name"]} | {a["percent"]:.1f} % |' for a in profile["allocations"]["sites"]]
 if "cluster" in data:
     lines += [
         "", "## Several nodes behind HAProxy, under faults", "",
@@ -155,10 +162,13 @@ lines += [
     "  mix to run at about the anonymous mix's own rate here. Tried and kept: serving hits before the output cache",
     "  and response compression (no stream wrappers), slot values pre-encoded as UTF-8, remembered cookie tickets",
     "  and form tokens, a per-request read memo, templates pinned to the workshop instance they were rendered from",
-    "  (fewer tags to check per hit), compact access keys. Tried and dropped: workstation GC and a larger gen0",
-    "  budget (both slower). Left: FusionCache makes an operation id per call because it has a logger (its",
-    "  warnings about Redis are worth more), and the cookie header and its parsed value are most of what is left",
-    "  of the allocations.",
+    "  (fewer tags to check per hit), compact access keys; then, by the allocation samples above, the entitlements",
+    "  that count decided once per access snapshot, the quotes' key hashed from a reused buffer, cache keys built",
+    "  without arrays. Tried and dropped: workstation GC and a larger gen0 budget (both slower), DATAS off",
+    "  (DOTNET_GCDynamicAdaptationMode=0: no change beyond this box's noise in four rounds each). Left: the sign-in",
+    "  cookie (the header, its parsed value, the remembered ticket's copy) and FusionCache's checks of each entry's",
+    "  tags and its operation ids (it has a logger: its warnings about Redis are worth more) are most of the",
+    "  allocations.",
     "- LCP: the same browser shows a lone static image from the same server at the floor figure; the lesson page's",
     "  largest element is the first paragraph of the lesson, painted in a later frame than the heading by software",
     "  rendering in headless Chromium on this box. The server's part (TTFB) is under 1 ms warm. Lighthouse's own",

@@ -22,6 +22,9 @@ public sealed class TeamLinkSlot(AccessReader access) : IViewerSlotSource
     public async ValueTask<Func<string, string, byte[]>> PrepareAsync(HttpContext context)
     {
         var holds = ViewerContext.UserId(context.User) is { } userId && HoldsTeam(await access.GetAsync(userId, context.RequestAborted));
-        return (_, _) => holds ? Link : None;
+        return holds ? WithLink : WithoutLink;
     }
+
+    // Made once: every signed-in page fills this slot.
+    private static readonly Func<string, string, byte[]> WithLink = (_, _) => Link, WithoutLink = (_, _) => None;
 }
