@@ -9,7 +9,7 @@
 #     anonymous mix over every published workshop and lesson page, the same pages for the 300 learners (learner ×
 #     page drawn independently), one workshop and one lesson page; the database during the mixes (statement times,
 #     commands over 50 ms, the pool at its peak, indexes no mix scanned)
-#   5 the runtime's counters, a CPU profile of the signed-in mix (where its time goes) and its allocation samples
+#   5 the runtime's totals, a CPU profile of the signed-in mix (where its time goes) and its allocation samples
 #     (where its garbage is made: scripts/bench/allocations)
 #   6 search: over 200 uncached queries on the large set, each command's time in PostgreSQL, the plan
 #   7 cache hit rates from /metrics, LCP/CLS/JavaScript of the lesson page in headless Chromium, the cluster test,

@@ -9,11 +9,12 @@ namespace Antonio.Tests.E2E;
 /// <remarks>
 /// The noise allowed around the blocking-time and performance targets is the floor's own, measured in the same run:
 /// a script-free copy of the page has no script to block with, so what its runs show above 50 ms (or below 100) is
-/// this 2-core machine parsing and laying out the page, multiplied by four.
+/// this 2-core machine parsing and laying out the page, multiplied by four. The page is compared with its floor run
+/// for run (<see cref="OverFloorRunForRun"/>).
 /// Not held yet (issue #27 stays open for it): on a fresh clone the dashboard's islands and web-vitals measured
 /// 83–99 ms of blocking against its floor's 59–64 ms. Until that is found and cut, the gate holds a page to its
 /// floor's blocking time plus <see cref="InterimTbtOverFloorMs"/> (one long task's worth) and its floor's
-/// performance score less one point — a guard against regressions, said as such, not the target. Every run says
+/// performance score less one point, run for run, — a guard against regressions, said as such, not the target. Every run says
 /// which pages the guard let through that the target would not (<see cref="TargetsMissedUnderGuard"/>, in
 /// artifacts/lighthouse-summary.txt), so the gap stays in sight until the guards go.
 /// </remarks>
@@ -36,11 +37,29 @@ public static class LighthouseBudgets
         var missed = new List<string>();
         if (page.Lcp > MaxLcpMs) missed.Add($"largest contentful paint {page.Lcp:0} ms > {MaxLcpMs} ms");
         if (page.Lcp > floor.Lcp + MaxLcpOverFloorMs) missed.Add($"largest contentful paint {page.Lcp:0} ms > the floor's {floor.Lcp:0} + {MaxLcpOverFloorMs} ms");
-        var tbtAllowed = Math.Max(MaxTbtMs, floor.Tbt + InterimTbtOverFloorMs);
-        if (page.Tbt > tbtAllowed) missed.Add($"total blocking time {page.Tbt:0} ms > {tbtAllowed:0} ms (50, or the floor's own + {InterimTbtOverFloorMs})");
-        var performanceAllowed = Math.Min(MinPerformance, floor.Scores["performance"] - InterimPerformanceBelowFloor);
-        if (page.Scores["performance"] < performanceAllowed) missed.Add($"performance {page.Scores["performance"]} < {performanceAllowed}");
+        var tbtOverFloor = OverFloorRunForRun(page, floor, "tbt");
+        if (page.Tbt > MaxTbtMs && tbtOverFloor > InterimTbtOverFloorMs)
+            missed.Add($"total blocking time {page.Tbt:0} ms > {MaxTbtMs} ms, and {tbtOverFloor:0} ms over the floor's run for run > {InterimTbtOverFloorMs} ms");
+        var performanceUnderFloor = -OverFloorRunForRun(page, floor, "performance");
+        if (page.Scores["performance"] < MinPerformance && performanceUnderFloor > InterimPerformanceBelowFloor)
+            missed.Add($"performance {page.Scores["performance"]} < {MinPerformance}, and {performanceUnderFloor:0.00} under the floor's run for run > {InterimPerformanceBelowFloor}");
         return missed;
+    }
+
+    /// <summary>
+    /// How far a metric of the page is above its floor's, run for run: gate.mjs alternates page and floor, so each
+    /// page run is paired with the floor run made beside it, on the same moment of this machine; the median of the
+    /// pairs' differences. (The difference of the two medians set the page's slowest moment against the floor's
+    /// quickest: in one CI run the page's five runs measured 193, 206, 118, 20 and 186 ms of blocking beside its
+    /// floor's 136, 250, 60, 52 and 220 — 50 ms apart as medians, −32 ms as pairs.)
+    /// </summary>
+    internal static double OverFloorRunForRun(LighthouseTests.LighthouseResult page, LighthouseTests.LighthouseResult floor, string metric)
+    {
+        var pageRuns = page.AllRuns.EnumerateArray().Select(r => r.GetProperty(metric).GetDouble()).ToList();
+        var floorRuns = floor.AllRuns.EnumerateArray().Select(r => r.GetProperty(metric).GetDouble()).ToList();
+        var differences = pageRuns.Zip(floorRuns, (p, f) => Math.Round(p - f, 6)).Order().ToList();
+        Assert.NotEmpty(differences);
+        return differences[(differences.Count - 1) / 2];
     }
 
     /// <summary>
