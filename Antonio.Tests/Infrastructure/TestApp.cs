@@ -73,6 +73,8 @@ public sealed class TestApp : IAsyncDisposable
                 // warm page cold at a random moment. The cluster test turns it on (it is what that test needs).
                 ["Antonio:Cache:RemoveAgain"] = "false",
             };
+            // "Continue with GitHub" against the app's own stand-in for GitHub (Development only).
+            if (environment != "Production") values["Antonio:ExternalLogins:LocalGitHub"] = "true";
             if (environment == "Production")
             {
                 values["Antonio:DataProtection:CertificatePath"] = TestCertificates.KeyRingPfx;

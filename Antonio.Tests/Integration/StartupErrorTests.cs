@@ -89,6 +89,18 @@ public sealed class StartupErrorTests
         Assert.Contains("Antonio:Payments:Provider", line);
     }
 
+    [Fact]
+    public async Task Production_refuses_the_local_stand_in_for_GitHub()
+    {
+        var (code, _, err) = await RunAsync(new()
+        {
+            ["ConnectionStrings__Postgres"] = SomeDatabase, ["Antonio__PublicUrl"] = "https://workshops.example", ["Antonio__ExternalLogins__LocalGitHub"] = "true",
+        });
+        Assert.Equal(1, code);
+        var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Antonio:ExternalLogins:LocalGitHub", line);
+    }
+
     [Theory]
     [InlineData("Antonio__PublicUrl", "http://workshops.example", "https")]
     [InlineData("Antonio__PublicUrl", "workshops.example", "absolute")]

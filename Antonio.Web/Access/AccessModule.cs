@@ -1,4 +1,5 @@
 using Antonio.Web.Access.Account;
+using Antonio.Web.Access.ExternalLogins;
 
 namespace Antonio.Web.Access;
 
@@ -30,6 +31,7 @@ public static class AccessModule
     public static WebApplication MapAccess(this WebApplication app)
     {
         app.MapAccountEndpoints();
+        app.MapExternalLogins();
         return app;
     }
 }

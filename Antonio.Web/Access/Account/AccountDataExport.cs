@@ -22,6 +22,9 @@ public sealed class AccountDataExport(IDbContextFactory<AntonioDbContext> dbFact
         {
             ["exportedAt"] = clock.GetUtcNow(),
             ["profile"] = profile,
+            // Which other sites' accounts sign in here (the provider's key and the handle it gave, nothing else is kept).
+            ["signInMethods"] = await db.UserLogins.AsNoTracking().Where(l => l.UserId == userId)
+                .Select(l => new { provider = l.LoginProvider, key = l.ProviderKey, handle = l.ProviderDisplayName }).ToListAsync(ct),
             ["roles"] = await (from ur in db.UserRoles where ur.UserId == userId join r in db.Roles on ur.RoleId equals r.Id select r.Name).ToListAsync(ct),
             ["purchases"] = await (from p in db.Purchases.AsNoTracking()
                                    where p.UserId == userId

@@ -49,3 +49,14 @@ public sealed class DeleteAccountInput
     [Required(ErrorMessage = "Type your e-mail address to confirm."), StringLength(256)] public string ConfirmEmail { get; set; } = "";
     [StringLength(256)] public string? Password { get; set; }
 }
+
+public sealed class DisconnectLoginInput
+{
+    [StringLength(600)] public string? Login { get; set; }
+}
+
+public sealed class ConnectLoginInput
+{
+    [StringLength(100)] public string? Provider { get; set; }
+    [StringLength(256)] public string? Password { get; set; }
+}

@@ -1,5 +1,6 @@
 using Antonio.Data;
 using Antonio.Data.Identity;
+using Antonio.Web.Access.ExternalLogins;
 using Antonio.Web.Mail;
 using Antonio.Web.Security;
 using Microsoft.AspNetCore.Identity;
@@ -89,6 +90,7 @@ public static class AccountSetup
         services.AddSingleton<Antonio.Web.PageCaching.IViewerSlotSource, SignedInNameSlot>();
         services.AddSingleton<Antonio.Web.PageCaching.IViewerSlotSource, TeamLinkSlot>();
         AccountRateLimits.AddClientPolicy(services);
+        builder.AddExternalLogins(secure);
         return builder;
     }
 }
