@@ -3,6 +3,7 @@ using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
 using Antonio.Web.Access.ExternalLogins;
 using Microsoft.AspNetCore.WebUtilities;
+using static Antonio.Tests.Infrastructure.ExternalSignIn;
 
 namespace Antonio.Tests.Integration;
 
@@ -24,19 +25,8 @@ public sealed class ExternalLoginTests(WritableDatabaseFixture fixture) : IClass
 
     private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..20];
 
-    /// <summary>"Continue with GitHub" on the sign-in page: where the app sends the browser (the authorize page's URL).</summary>
-    private static async Task<Uri> StartAsync(WebUser user, string? returnUrl = null, IDictionary<string, string>? headers = null)
-    {
-        var login = await user.GetAsync("/account/login" + (returnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(returnUrl)));
-        var form = login.Body[login.Body.IndexOf($"action=\"{ExternalLoginSetup.StartPath}\"", StringComparison.Ordinal)..];
-        var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUser.AntiforgeryToken(form[..form.IndexOf("</form>", StringComparison.Ordinal)])!, ["provider"] = "GitHub" };
-        if (returnUrl is not null) fields["returnUrl"] = returnUrl;
-        using var request = new HttpRequestMessage(HttpMethod.Post, ExternalLoginSetup.StartPath) { Content = new FormUrlEncodedContent(fields) };
-        if (headers is not null) foreach (var (k, v) in headers) request.Headers.TryAddWithoutValidation(k, v);
-        using var response = await user.Client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return response.Headers.Location!;
-    }
+    private static Task<Uri> StartAsync(WebUser user, string? returnUrl = null, IDictionary<string, string>? headers = null) =>
+        ExternalSignIn.StartAsync(user, GitHubProfile.Scheme, returnUrl, headers);
 
     /// <summary>At (local) GitHub: who you are; returns the callback URL GitHub sends the browser back to.</summary>
     private static async Task<Uri> AuthorizeAsync(WebUser user, Uri authorize, string login, string email, bool verified = true)
@@ -48,33 +38,13 @@ public sealed class ExternalLoginTests(WritableDatabaseFixture fixture) : IClass
         return response.Headers.Location!;
     }
 
-    /// <summary>Back at the site: the handler's answer to the callback (a redirect, to the return page or to a failure).</summary>
-    private static async Task<HttpResponseMessage> CallbackAsync(WebUser user, Uri callback) => await user.Client.GetAsync(callback.PathAndQuery);
-
-    /// <summary>The whole round trip up to the return page: its status and body, or where it redirected.</summary>
+    /// <summary>The whole round trip up to the return page: its status and body, or where it redirected, and the page's address.</summary>
     private static async Task<(int Status, string Body, string? Location, string Page)> GitHubAsync(WebUser user, string login, string email, bool verified = true, string? returnUrl = null)
     {
-        var callback = await AuthorizeAsync(user, await StartAsync(user, returnUrl), login, email, verified);
-        using var back = await CallbackAsync(user, callback);
-        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
-        var returnPage = back.Headers.Location!.OriginalString;
-        Assert.StartsWith(ExternalLoginSetup.ReturnPath, returnPage, StringComparison.Ordinal);
-        using var page = await user.Client.GetAsync(returnPage);
-        return ((int)page.StatusCode, await page.Content.ReadAsStringAsync(), PathOf(page.Headers.Location), returnPage);
+        var returnPage = await CallbackAsync(user, await AuthorizeAsync(user, await StartAsync(user, returnUrl), login, email, verified));
+        var (status, body, location) = await ReturnPageAsync(user, returnPage);
+        return (status, body, location, returnPage);
     }
-
-    /// <summary>A redirect's target on this site, as a path (Blazor's redirects are absolute, the handler's relative).</summary>
-    private static string? PathOf(Uri? location) => location is null ? null : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
-
-    /// <summary>"E-mail me the link" on the return page (posted to the page's own address, as a browser does).</summary>
-    private static async Task<string> ContinueAsync(WebUser user, string returnPage)
-    {
-        using var asked = await user.SubmitFormAsync(returnPage, "external-continue", []);
-        return await asked.Content.ReadAsStringAsync();
-    }
-
-    private static async Task<HttpResponseMessage> FollowAsync(WebUser user, Uri link, string handler) =>
-        await user.SubmitFormAsync(link.PathAndQuery, handler, new() { ["Input.Token"] = Uri.UnescapeDataString(link.Query.Split("token=")[1].Split('&')[0]) });
 
     private Task<long> LoginsOfAsync(string email) =>
         fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM user_logins l JOIN users u ON u.id = l.user_id WHERE u.normalized_email = '{email.ToUpperInvariant()}'");
@@ -216,6 +186,34 @@ public sealed class ExternalLoginTests(WritableDatabaseFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Hostile_values_in_the_callback_end_on_the_failure_page_never_a_5xx()
+    {
+        using var user = new WebUser(_app);
+        var state = QueryHelpers.ParseQuery((await StartAsync(user)).Query)["state"].ToString();
+        foreach (var value in HostileInput.Values)
+        {
+            var escaped = Uri.EscapeDataString(value);
+            foreach (var query in new[] { $"code={escaped}&state={escaped}", $"code={escaped}&state={Uri.EscapeDataString(state)}", $"error={escaped}&state={Uri.EscapeDataString(state)}" })
+            {
+                using var response = await user.Client.GetAsync($"{ExternalLoginSetup.GitHubCallbackPath}?{query}");
+                // The request guard refuses some values before the handler sees them (a 400); the handler sends the rest to the failure page.
+                Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest, $"{query}: {(int)response.StatusCode}");
+                if (response.StatusCode == HttpStatusCode.Redirect)
+                    Assert.StartsWith("/account/login?external=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+                HostileInput.AssertNoLeak(await response.Content.ReadAsStringAsync(), query);
+            }
+        }
+        // And the local GitHub's API, asked with a made-up token.
+        foreach (var value in HostileInput.Values.Take(10))
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, LocalGitHub.UserPath);
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + value);
+            using var response = await user.Client.SendAsync(request);
+            Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest, $"{value}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task GitHub_is_sent_back_to_the_public_url_whatever_Host_the_request_named()
     {
         using var user = new WebUser(_app);
@@ -256,9 +254,8 @@ public sealed class ExternalLoginTests(WritableDatabaseFixture fixture) : IClass
 
         using var challenge = await learner.Client.GetAsync(connectUrl);
         var callback = await AuthorizeAsync(learner, challenge.Headers.Location!, login, "someone-else@example.com");
-        using var back = await CallbackAsync(learner, callback);
-        using var arrived = await learner.Client.GetAsync(back.Headers.Location);
-        Assert.Equal("/account?done=connected", PathOf(arrived.Headers.Location));
+        var (_, _, arrived) = await ReturnPageAsync(learner, await CallbackAsync(learner, callback));
+        Assert.Equal("/account?done=connected", arrived);
         var account = await learner.GetAsync("/account");
         Assert.Contains(login, account.Body);
         Assert.Equal(1L, await LoginsOfAsync(email));
@@ -292,10 +289,9 @@ public sealed class ExternalLoginTests(WritableDatabaseFixture fixture) : IClass
         using var ticketed = await other.SubmitFormAsync("/account", "connect-login", new() { ["Connect.Provider"] = "GitHub", ["Connect.Password"] = DemoAccounts.Password });
         using var challenge = await other.Client.GetAsync(ticketed.Headers.Location!);
         var callback = await AuthorizeAsync(other, challenge.Headers.Location!, login, first);
-        using var back = await CallbackAsync(other, callback);
-        using var arrived = await other.Client.GetAsync(back.Headers.Location);
-        Assert.Equal(HttpStatusCode.Forbidden, arrived.StatusCode);
-        Assert.Contains("connected to another account", await arrived.Content.ReadAsStringAsync());
+        var (status, body, _) = await ReturnPageAsync(other, await CallbackAsync(other, callback));
+        Assert.Equal(403, status);
+        Assert.Contains("connected to another account", body);
         Assert.Equal(0L, await LoginsOfAsync(DemoAccounts.BundleBuyer));
     }
 }

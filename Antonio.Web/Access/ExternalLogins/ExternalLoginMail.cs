@@ -19,14 +19,14 @@ public sealed class ExternalLoginMail(UserManager<AppUser> users, ExternalLoginT
     {
         if (Outbox.Payload<PendingExternalLogin>(message) is not { } pending) return null;
         var link = urls.Absolute(ExternalLoginSetup.ConfirmPath + "?token=" + Uri.EscapeDataString(tokens.Protect(pending)));
-        var who = pending.Handle is { Length: > 0 } handle ? $"{pending.Provider} account “{handle}”" : $"{pending.Provider} account";
+        var who = pending.Handle is { Length: > 0 } handle ? $"{pending.ProviderName} account “{handle}”" : $"{pending.ProviderName} account";
         if (await users.FindByEmailAsync(pending.Email) is not null)
             return await renderer.RenderAsync(new MailContent
             {
-                Subject = $"Connect {pending.Provider} to your Antonio Workshops account?",
-                Heading = $"Sign in with {pending.Provider}?",
-                Intro = [$"Someone — probably you — signed in with the {who}, which uses this address. Connect it to your account to sign in with {pending.Provider} from now on."],
-                Action = new MailAction($"Connect {pending.Provider} and sign in", link, "The link works for 24 hours."),
+                Subject = $"Connect {pending.ProviderName} to your Antonio Workshops account?",
+                Heading = $"Sign in with {pending.ProviderName}?",
+                Intro = [$"Someone — probably you — signed in with the {who}, which uses this address. Connect it to your account to sign in with {pending.ProviderName} from now on."],
+                Action = new MailAction($"Connect {pending.ProviderName} and sign in", link, "The link works for 24 hours."),
                 Outro = ["If it wasn't you, ignore this e-mail: nothing is connected."],
                 Secret = true,
             });

@@ -29,6 +29,9 @@ public static class ExternalLoginSetup
         services.AddSingleton<ExternalLoginTokens>();
         services.AddScoped<ExternalLogins>();
         services.AddScoped<IMailComposer, ExternalLoginMail>();
+        if (options.OidcEnabled)
+            OpenIdConnectLogin.Add(services.AddAuthentication(), options, secure, builder.Environment.IsProduction(),
+                context => Failed(context, context.Properties, "failed"), context => Failed(context, context.Properties, "cancelled"));
         if (!options.GitHubEnabled) return;
 
         services.AddAuthentication().AddOAuth<OAuthOptions, SiteOAuthHandler>(GitHubProfile.Scheme, "GitHub", o =>

@@ -97,7 +97,7 @@ public sealed class ExternalLogins(SignInManager<AppUser> signIn, UserManager<Ap
         if (!await limits.TryAcquireAsync(AccountMailKinds.Registration, email)) return false;
         var name = info.Principal.FindFirstValue(ClaimTypes.Name);
         var pending = new PendingExternalLogin(email, string.IsNullOrWhiteSpace(name) ? null : name.Trim()[..Math.Min(200, name.Trim().Length)],
-            info.LoginProvider, info.ProviderKey, info.Principal.FindFirstValue(GitHubProfile.LoginClaim) ?? name, ReturnUrls.IsSafe(returnUrl) ? returnUrl : null);
+            info.LoginProvider, info.ProviderDisplayName ?? info.LoginProvider, info.ProviderKey, info.Principal.FindFirstValue(ExternalClaims.Handle) ?? name, ReturnUrls.IsSafe(returnUrl) ? returnUrl : null);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         outbox.Add(db, ExternalLoginMailKinds.Confirm, email, pending);
         await db.SaveChangesAsync(ct);
@@ -150,14 +150,14 @@ public sealed class ExternalLogins(SignInManager<AppUser> signIn, UserManager<Ap
             return ExternalReturn.Failed;
         if (await users.FindByLoginAsync(info.LoginProvider, info.ProviderKey) is { } owner)
             return owner.Id == user.Id ? ExternalReturn.Connected : ExternalReturn.TakenElsewhere;
-        var handle = info.Principal.FindFirstValue(GitHubProfile.LoginClaim) ?? info.Principal.FindFirstValue(ClaimTypes.Name);
+        var handle = info.Principal.FindFirstValue(ExternalClaims.Handle) ?? info.Principal.FindFirstValue(ClaimTypes.Name);
         return (await users.AddLoginAsync(user, new UserLoginInfo(info.LoginProvider, info.ProviderKey, handle))).Succeeded
             ? ExternalReturn.Connected
             : ExternalReturn.TakenElsewhere;
     }
 
     private static string? VerifiedEmail(ClaimsPrincipal principal) =>
-        principal.FindFirstValue(ClaimTypes.Email) is { Length: > 0 and <= 256 } email && principal.FindFirstValue(ExternalClaims.EmailVerified) == "true"
+        principal.FindFirstValue(ClaimTypes.Email) is { Length: > 0 and <= 256 } email && string.Equals(principal.FindFirstValue(ExternalClaims.EmailVerified), "true", StringComparison.OrdinalIgnoreCase)
             && System.Net.Mail.MailAddress.TryCreate(email, out _)
             ? email.Trim()
             : null;

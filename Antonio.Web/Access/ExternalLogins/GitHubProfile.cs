@@ -14,7 +14,6 @@ namespace Antonio.Web.Access.ExternalLogins;
 public static class GitHubProfile
 {
     public const string Scheme = "GitHub";
-    public const string LoginClaim = "urn:github:login";
 
     public static async Task ReadAsync(OAuthCreatingTicketContext context)
     {
@@ -24,7 +23,7 @@ public static class GitHubProfile
         var login = root.GetProperty("login").GetString() ?? "";
         var identity = context.Identity!;
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, id));
-        identity.AddClaim(new Claim(LoginClaim, login));
+        identity.AddClaim(new Claim(ExternalClaims.Handle, login));
         var name = root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(n.GetString()) ? n.GetString()! : login;
         identity.AddClaim(new Claim(ClaimTypes.Name, name));
 
@@ -70,6 +69,9 @@ public static class ExternalClaims
 {
     /// <summary>"true" when the provider says it verified the address (OpenID Connect's own name for it).</summary>
     public const string EmailVerified = "email_verified";
+
+    /// <summary>What the provider calls the account (a GitHub login, an OpenID Connect preferred_username), shown on the account page.</summary>
+    public const string Handle = "antonio:handle";
 
     /// <summary>Set on a challenge started from the account page: the signed-in user the login is to be connected to.</summary>
     public const string ConnectTo = "antonio:connect-to";
