@@ -25,6 +25,11 @@ public class OutboxMessage
     public string? LastError { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
+    /// <summary>
+    /// Set for a message that must go out once whoever queues it, however often (a scheduled job on every node, run again
+    /// after a restart): a second row with the same key is refused by a unique index.
+    /// </summary>
+    public string? OnceKey { get; set; }
 }
 
 public static class OutboxStatus

@@ -14,6 +14,8 @@ internal sealed class OutboxMessageTable : IEntityTypeConfiguration<OutboxMessag
         e.Property(x => x.Status).HasMaxLength(16);
         // The dispatcher's claim: due queued messages, oldest first (partial: sent rows are most rows).
         e.HasIndex(x => x.NextAttemptAt).HasFilter("status = 'queued'");
+        e.Property(x => x.OnceKey).HasMaxLength(200);
+        e.HasIndex(x => x.OnceKey).IsUnique().HasFilter("once_key IS NOT NULL");
         // The admin list, newest first.
         e.HasIndex(x => x.CreatedAt);
     }

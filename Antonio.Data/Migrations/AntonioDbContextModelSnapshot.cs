@@ -1137,6 +1137,11 @@ namespace Antonio.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("once_key");
+
                     b.Property<JsonDocument>("Payload")
                         .HasColumnType("jsonb")
                         .HasColumnName("payload");
@@ -1174,6 +1179,11 @@ namespace Antonio.Data.Migrations
                     b.HasIndex("NextAttemptAt")
                         .HasDatabaseName("ix_email_outbox_next_attempt_at")
                         .HasFilter("status = 'queued'");
+
+                    b.HasIndex("OnceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_email_outbox_once_key")
+                        .HasFilter("once_key IS NOT NULL");
 
                     b.ToTable("email_outbox", (string)null);
                 });

@@ -26,6 +26,10 @@ public static class LearningModule
         services.AddSingleton<IViewerPageVariant, LearnerPageVariant>();
         services.AddSingleton<IViewerSlotSource, LearnerSlots>();
         services.AddSingleton<LearnerHome>();
+        builder.AddSettings<Cohorts.CohortOptions, Cohorts.CohortOptionsValidator>(Cohorts.CohortOptions.Section);
+        services.AddSingleton<Cohorts.CohortOpenings>();
+        services.AddHostedService<Cohorts.CohortOpeningClock>();
+        services.AddScoped<Mail.IMailComposer, Cohorts.CohortOpenedMail>();
         services.AddSingleton<Certificates>();
         services.AddSingleton<IAccessLossFollower, CertificateRevocation>();
         services.AddSingleton<IPersonalData, ProgressPersonalData>();
