@@ -56,6 +56,36 @@ public sealed class PurchaseMailTests(WritableDatabaseFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_cohort_that_has_not_opened_is_welcomed_with_its_date_for_the_buyer_and_for_a_team_seat()
+    {
+        var cohort = await fixture.Database.ScalarAsync<Guid>("SELECT id FROM products WHERE name = 'Cohort: Winter'");
+        var opens = (await SeededData.WorkshopAsync(fixture.Database, DemoCatalogue.UpcomingCohortWorkshop)).StartsAt!.Value;
+        var date = Antonio.Web.Content.CohortDates.Format(opens);
+
+        const string buyerEmail = "learner00023@demo.antonio.dev";
+        using (var buyer = await WebUser.SignedInAsync(_app, buyerEmail))
+            await PayAsync(buyer, $"/checkout?product={cohort}");
+        var receipt = await _app.Mail.WaitForAsync(buyerEmail, m => m.Subject?.StartsWith("Your receipt", StringComparison.Ordinal) == true);
+        Assert.Contains("Welcome to the cohort!", receipt.TextBody);
+        Assert.Contains($"opens on {date}", receipt.TextBody);
+
+        // A team of three seats: whoever takes one is welcomed too, with the same date.
+        const string teamEmail = "learner00024@demo.antonio.dev", memberEmail = "learner00025@demo.antonio.dev";
+        using (var teamBuyer = await WebUser.SignedInAsync(_app, teamEmail))
+            await PayAsync(teamBuyer, $"/checkout?product={cohort}&quantity=3");
+        var code = await fixture.Database.ScalarAsync<string>($"""
+            SELECT c.code FROM coupons c JOIN purchases p ON p.bulk_coupon_id = c.id JOIN users u ON u.id = p.user_id
+             WHERE u.email = '{teamEmail}' AND c.bulk_purchase_id IS NOT NULL
+            """);
+        using var member = await WebUser.SignedInAsync(_app, memberEmail);
+        Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitFormAsync($"/team/redeem/{code}", "redeem-seat", [])).StatusCode);
+        var welcome = await _app.Mail.WaitForAsync(memberEmail, m => m.Subject == "Welcome to your team's seat");
+        Assert.Contains("gave you a seat of Cohort: Winter", welcome.TextBody);
+        Assert.Contains($"opens on {date}", welcome.TextBody);
+        await _app.Mail.WaitForAsync(teamEmail, m => m.Subject?.Contains("was claimed", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task An_admin_refund_sends_the_notice_of_what_access_ends_once()
     {
         using var admin = await WebUser.SignedInAsync(_app, DemoAccounts.Admin);

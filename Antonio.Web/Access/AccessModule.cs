@@ -22,6 +22,7 @@ public static class AccessModule
         services.AddSingleton<TeamInvitations>();
         services.AddScoped<Mail.IMailComposer, TeamInvitationMail>();
         services.AddScoped<Mail.IMailComposer, SeatClaimedMail>();
+        services.AddScoped<Mail.IMailComposer, SeatWelcomeMail>();
         services.AddScoped<Mail.IMailComposer, SeatEndedMail>();
         services.AddAccessPolicies();
         builder.AddAccounts();

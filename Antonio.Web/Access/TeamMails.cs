@@ -65,6 +65,36 @@ public sealed class SeatClaimedMail(IDbContextFactory<AntonioDbContext> dbFactor
     }
 }
 
+/// <summary>
+/// To the learner who took a seat: whose team it is, what it opens, and — for a cohort that has not opened yet — when
+/// (the team variant of the buyer's welcome, <c>PurchaseReceiptMail</c>).
+/// </summary>
+public sealed class SeatWelcomeMail(IDbContextFactory<AntonioDbContext> dbFactory, SiteUrls urls, MailRenderer renderer, TimeProvider clock) : IMailComposer
+{
+    public string Kind => TeamMailKinds.SeatWelcome;
+
+    public async Task<ComposedMail?> ComposeAsync(OutboxMessage message, CancellationToken ct)
+    {
+        if (Outbox.Payload<SeatClaimedNotice>(message) is not { } notice) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var team = await (from p in db.Purchases
+                          where p.Id == notice.BulkPurchaseId
+                          join product in db.Products on p.ProductId equals product.Id
+                          join owner in db.Users on p.UserId equals owner.Id
+                          select new { product.Id, Product = product.Name, Owner = owner.Name ?? owner.Email }).SingleOrDefaultAsync(ct);
+        if (team is null) return null;
+        var workshops = await Antonio.Data.Content.ProductWorkshopsQuery.LoadAsync(db, team.Id, ct);
+        var upcoming = Content.CohortDates.Upcoming(workshops, clock.GetUtcNow());
+        return await renderer.RenderAsync(new MailContent
+        {
+            Subject = "Welcome to your team's seat",
+            Heading = upcoming is null ? "Your seat is ready" : "Welcome to the cohort!",
+            Intro = [$"{team.Owner} gave you a seat of {team.Product}.", upcoming ?? $"You now have access to {string.Join(", ", workshops.Select(w => w.Title))}."],
+            Action = new MailAction("Go to your workshops", urls.Absolute("/dashboard")),
+        });
+    }
+}
+
 /// <summary>Team addresses, in one place.</summary>
 public static class TeamLinks
 {

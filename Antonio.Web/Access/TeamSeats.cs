@@ -83,7 +83,12 @@ public sealed class TeamSeats(IDbContextFactory<AntonioDbContext> dbFactory, Pur
         db.Add(seat);
         var owner = await db.Purchases.Where(p => p.Id == coupon.BulkPurchaseId).Join(db.Users, p => p.UserId, u => u.Id, (_, u) => new { u.Id, u.Email }).SingleAsync(ct);
         if (owner.Id != userId)
-            outbox.Add(db, TeamMailKinds.SeatClaimed, owner.Email ?? "", new SeatClaimedNotice(coupon.BulkPurchaseId!.Value, userId));
+        {
+            var notice = new SeatClaimedNotice(coupon.BulkPurchaseId!.Value, userId);
+            outbox.Add(db, TeamMailKinds.SeatClaimed, owner.Email ?? "", notice);
+            if (await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(ct) is { } memberEmail)
+                outbox.Add(db, TeamMailKinds.SeatWelcome, memberEmail, notice);
+        }
         try
         {
             await db.SaveChangesAsync(ct);

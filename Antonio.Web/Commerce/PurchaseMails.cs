@@ -1,5 +1,6 @@
 using Antonio.Data;
 using Antonio.Data.Commerce;
+using Antonio.Data.Content;
 using Antonio.Data.Identity;
 using Antonio.Data.Mail;
 using Antonio.Web.Access.Account;
@@ -20,7 +21,7 @@ public static class PurchaseMailKinds
 public sealed record PurchaseMailRequest(Guid PurchaseId);
 
 /// <summary>What the purchase mails say about a purchase: read once, at delivery.</summary>
-internal sealed record PurchaseFacts(Purchase Purchase, string Product, string? CouponCode, string? ChargeId, IReadOnlyList<string> Workshops)
+internal sealed record PurchaseFacts(Purchase Purchase, string Product, string? CouponCode, string? ChargeId, IReadOnlyList<ProductWorkshop> Workshops)
 {
     public static async Task<PurchaseFacts?> LoadAsync(IDbContextFactory<AntonioDbContext> dbFactory, Guid purchaseId, CancellationToken ct)
     {
@@ -30,11 +31,7 @@ internal sealed record PurchaseFacts(Purchase Purchase, string Product, string? 
         var product = await db.Products.AsNoTracking().Where(p => p.Id == purchase.ProductId).Select(p => p.Name).SingleAsync(ct);
         var coupon = purchase.CouponId is { } couponId ? await db.Coupons.AsNoTracking().Where(c => c.Id == couponId).Select(c => c.Code).SingleOrDefaultAsync(ct) : null;
         var charge = purchase.MerchantChargeId is { } chargeId ? await db.MerchantCharges.AsNoTracking().Where(c => c.Id == chargeId).Select(c => c.Identifier).SingleOrDefaultAsync(ct) : null;
-        var workshops = await db.Database.SqlQueryRaw<string>("""
-            SELECT w.fields->>'title' AS "Value" FROM content_products cp JOIN content_resources w ON w.id = cp.resource_id
-             WHERE cp.product_id = {0} AND w.deleted_at IS NULL ORDER BY cp.position
-            """, purchase.ProductId).ToListAsync(ct);
-        return new PurchaseFacts(purchase, product, coupon, charge, workshops);
+        return new PurchaseFacts(purchase, product, coupon, charge, await ProductWorkshopsQuery.LoadAsync(db, purchase.ProductId, ct));
     }
 }
 
@@ -43,7 +40,8 @@ internal sealed record PurchaseFacts(Purchase Purchase, string Product, string? 
 /// and a one-click sign-in link to start (to the team page for a team purchase). It holds a sign-in link,
 /// so the outbox keeps only that it was sent.
 /// </summary>
-public sealed class PurchaseReceiptMail(IDbContextFactory<AntonioDbContext> dbFactory, UserManager<AppUser> users, MagicLinks links, MailRenderer renderer) : IMailComposer
+public sealed class PurchaseReceiptMail(IDbContextFactory<AntonioDbContext> dbFactory, UserManager<AppUser> users, MagicLinks links, MailRenderer renderer,
+    TimeProvider clock) : IMailComposer
 {
     public string Kind => PurchaseMailKinds.Receipt;
 
@@ -62,13 +60,15 @@ public sealed class PurchaseReceiptMail(IDbContextFactory<AntonioDbContext> dbFa
         details.Add(new("Date", p.CreatedAt.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture)));
         if (facts.ChargeId is { } charge) details.Add(new("Receipt number", charge));
         var link = await links.CreateAsync(user, team ? "/team" : "/dashboard");
+        // A cohort that has not opened yet: the receipt is its welcome, and says when.
+        var upcoming = team ? null : Antonio.Web.Content.CohortDates.Upcoming(facts.Workshops, clock.GetUtcNow());
         return await renderer.RenderAsync(new MailContent
         {
             Subject = $"Your receipt: {facts.Product}",
-            Heading = "Thank you for your purchase!",
+            Heading = upcoming is null ? "Thank you for your purchase!" : "Welcome to the cohort!",
             Intro = [team
                 ? $"Your {p.Quantity} seats of {facts.Product} are ready. Invite your team from your team page: each person you invite gets their own access."
-                : $"You now have access to {string.Join(", ", facts.Workshops)}."],
+                : upcoming ?? $"You now have access to {string.Join(", ", facts.Workshops.Select(w => w.Title))}."],
             Details = details,
             Action = new MailAction(team ? "Invite your team" : "Start learning", link, "This button signs you in (once, within 15 minutes)."),
             Outro = p.Status == PurchaseStatus.Restricted
@@ -99,7 +99,7 @@ public sealed class AccessEndedMail(IDbContextFactory<AntonioDbContext> dbFactor
             Subject = $"Your purchase of {facts.Product} {what}",
             Heading = $"Your purchase {what}",
             Intro = [$"Your purchase of {facts.Product} ({Money.Format(facts.Purchase.TotalAmountCents)}, {facts.Purchase.CreatedAt:MMMM d, yyyy}) {what}, so the access it gave has ended."],
-            Details = facts.Workshops.Select(w => new MailDetail("No longer included", w)).ToList(),
+            Details = facts.Workshops.Select(w => new MailDetail("No longer included", w.Title)).ToList(),
             Outro = ["Any certificates earned through it are no longer valid. Your account, and anything else you own, stay as they are.",
                      $"Questions? Reply to this e-mail or write to us from {urls.Base}."],
         });
