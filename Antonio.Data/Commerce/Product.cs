@@ -8,6 +8,10 @@ public class Product
     public string Type { get; set; } = ProductTypes.SelfPaced;
     /// <summary>1 = active, 0 = archived.</summary>
     public int Status { get; set; } = 1;
+    /// <summary>A cohort's address (<c>/cohorts/{slug}</c>); null: no page of its own.</summary>
+    public string? Slug { get; set; }
+    /// <summary>What the cohort page says about it (Markdown, as a workshop's description).</summary>
+    public string? Description { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public uint Version { get; set; }
 }

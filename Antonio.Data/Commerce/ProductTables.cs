@@ -10,6 +10,9 @@ internal sealed class ProductTable : IEntityTypeConfiguration<Product>
     {
         e.Property(x => x.Name).HasMaxLength(200);
         e.Property(x => x.Type).HasMaxLength(32);
+        e.Property(x => x.Slug).HasMaxLength(200);
+        e.Property(x => x.Description).HasMaxLength(4000);
+        e.HasIndex(x => x.Slug).IsUnique().HasFilter("slug IS NOT NULL");
         e.Property(x => x.Version).IsRowVersion();
     }
 }

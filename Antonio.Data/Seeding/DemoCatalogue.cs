@@ -8,6 +8,8 @@ public static class DemoCatalogue
 {
     public const int EssentialsFirst = 0, EssentialsLast = 2, AdvancedFirst = 3, AdvancedLast = 5;
     public const int FreeFirst = 6, UnlistedWorkshop = 9, UpcomingCohortWorkshop = 10, LiveCohortWorkshop = 11;
+    /// <summary>The pages of the two cohorts that sell those workshops (<c>/cohorts/{slug}</c>).</summary>
+    public const string UpcomingCohortSlug = "winter-cohort", LiveCohortSlug = "autumn-cohort";
 
     public static string Topic(int index) => DemoText.Topics[index % DemoText.Topics.Length];
 

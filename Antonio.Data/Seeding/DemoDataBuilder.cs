@@ -452,6 +452,10 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
         _data.Upgrades.Add(new UpgradableProduct { UpgradableFromId = advanced.Id, UpgradableToId = bundle.Id });
         var upcoming = AddProduct("Cohort: Winter", ProductTypes.Cohort, 49_900, Range(UpcomingCohortWorkshop, UpcomingCohortWorkshop));
         var live = AddProduct("Cohort: Autumn", ProductTypes.Cohort, 49_900, Range(LiveCohortWorkshop, LiveCohortWorkshop));
+        upcoming.Slug = DemoCatalogue.UpcomingCohortSlug;
+        upcoming.Description = "Work through the workshop together over four weeks: the lessons open on the first day, a new section each week, with the others who start with you.";
+        live.Slug = DemoCatalogue.LiveCohortSlug;
+        live.Description = "The autumn group is under way: join now and catch up on what has opened — every lesson stays yours afterwards.";
         // Workshops 6–9 are free (no product). Larger data sets: two of three further workshops sell alone.
         var others = new List<Product>();
         for (var i = 12; i < workshops.Count; i++)

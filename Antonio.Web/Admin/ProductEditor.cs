@@ -19,7 +19,8 @@ public sealed record AdminOption(Guid Id, string Label);
 /// </summary>
 public sealed class ProductEditor(IDbContextFactory<AntonioDbContext> dbFactory, CacheInvalidator invalidator, TimeProvider clock)
 {
-    private sealed record Snapshot(string Name, string Type, bool Active, long? UnitAmountCents, Guid[] WorkshopIds, Guid[] UpgradableFromIds);
+    private sealed record Snapshot(string Name, string Type, bool Active, long? UnitAmountCents, Guid[] WorkshopIds, Guid[] UpgradableFromIds,
+        string? Slug, string? Description);
 
     public async Task<IReadOnlyList<AdminProductRow>> ListAsync(CancellationToken ct = default)
     {
@@ -47,6 +48,7 @@ public sealed class ProductEditor(IDbContextFactory<AntonioDbContext> dbFactory,
         return (new ProductForm
         {
             Name = snapshot.Name, Type = snapshot.Type, Active = snapshot.Active, UnitAmount = snapshot.UnitAmountCents / 100m,
+            Slug = product.Slug, Description = product.Description,
             WorkshopIds = [.. snapshot.WorkshopIds], UpgradableFromIds = [.. snapshot.UpgradableFromIds],
         }, product.Version);
     }
@@ -82,6 +84,8 @@ public sealed class ProductEditor(IDbContextFactory<AntonioDbContext> dbFactory,
         product.Name = form.Name.Trim();
         product.Type = form.Type;
         product.Status = form.Active ? 1 : 0;
+        product.Slug = string.IsNullOrWhiteSpace(form.Slug) ? null : form.Slug.Trim();
+        product.Description = string.IsNullOrWhiteSpace(form.Description) ? null : form.Description.Trim();
         if (before?.UnitAmountCents != form.UnitAmountCents)
         {
             await db.Prices.Where(p => p.ProductId == product.Id && p.Status == RecordStatus.Active).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, RecordStatus.Archived), ct);
@@ -93,9 +97,10 @@ public sealed class ProductEditor(IDbContextFactory<AntonioDbContext> dbFactory,
             || await db.Products.CountAsync(p => upgradableFrom.Contains(p.Id), ct) != upgradableFrom.Length)
             return (EditOutcome.NotFound, null);
         await ReplaceLinksAsync(db, product.Id, workshops, upgradableFrom, ct);
-        var after = new Snapshot(product.Name, product.Type, form.Active, form.UnitAmountCents, workshops, upgradableFrom);
+        var after = new Snapshot(product.Name, product.Type, form.Active, form.UnitAmountCents, workshops, upgradableFrom, product.Slug, product.Description);
         db.AuditEntries.Add(AuditTrail.Entry(actorId, before is null ? "product.create" : "product.update", "product", product.Id, before, after, now));
-        var outcome = await AdminSave.SaveAsync(db, EditOutcome.Conflict, ct);
+        // The one unique index a product's row has is its page address.
+        var outcome = await AdminSave.SaveAsync(db, EditOutcome.SlugTaken, ct);
         if (outcome != EditOutcome.Saved) return (outcome, null); // the transaction rolls back, the price change with it
         await tx.CommitAsync(ct);
         await invalidator.ProductChangedAsync(product.Id, ct);
@@ -122,6 +127,6 @@ public sealed class ProductEditor(IDbContextFactory<AntonioDbContext> dbFactory,
             .Select(p => (long?)p.UnitAmountCents).FirstOrDefaultAsync(ct);
         var workshops = await db.ContentProducts.Where(cp => cp.ProductId == product.Id).OrderBy(cp => cp.Position).Select(cp => cp.ResourceId).ToArrayAsync(ct);
         var from = await db.UpgradableProducts.Where(u => u.UpgradableToId == product.Id).Select(u => u.UpgradableFromId).ToArrayAsync(ct);
-        return new Snapshot(product.Name, product.Type, product.Status == RecordStatus.Active, price, workshops, from);
+        return new Snapshot(product.Name, product.Type, product.Status == RecordStatus.Active, price, workshops, from, product.Slug, product.Description);
     }
 }

@@ -9,6 +9,10 @@ public sealed class ProductForm : IValidatableObject
     [Required, StringLength(200)] public string Name { get; set; } = "";
     [Required] public string Type { get; set; } = ProductTypes.SelfPaced;
     public bool Active { get; set; } = true;
+    /// <summary>A cohort's page address, <c>/cohorts/{slug}</c> (empty: no page).</summary>
+    [StringLength(200)] public string? Slug { get; set; }
+    /// <summary>What the cohort's page says about it (Markdown).</summary>
+    [StringLength(4000)] public string? Description { get; set; }
     [Required(ErrorMessage = "Enter the price.")]
     [Range(typeof(decimal), "0.01", "1000000", ErrorMessage = "Enter a price between 0.01 and 1,000,000.")]
     public decimal? UnitAmount { get; set; }
@@ -25,6 +29,10 @@ public sealed class ProductForm : IValidatableObject
             yield return new ValidationResult("Choose self-paced, cohort, membership or live.", [nameof(Type)]);
         if (UnitAmount is { } amount && decimal.Round(amount, 2) != amount)
             yield return new ValidationResult("Use at most two decimals (cents).", [nameof(UnitAmount)]);
+        if (!string.IsNullOrWhiteSpace(Slug) && Type != ProductTypes.Cohort)
+            yield return new ValidationResult("Only a cohort has a page of its own: leave the address empty.", [nameof(Slug)]);
+        else if (!string.IsNullOrWhiteSpace(Slug) && !System.Text.RegularExpressions.Regex.IsMatch(Slug.Trim(), "^[a-z0-9]+(-[a-z0-9]+)*$"))
+            yield return new ValidationResult("Use lowercase letters, digits and single dashes (winter-2027).", [nameof(Slug)]);
         if (Type is ProductTypes.SelfPaced or ProductTypes.Cohort && WorkshopIds.Count == 0)
             yield return new ValidationResult("A self-paced or cohort product sells at least one workshop.", [nameof(WorkshopIds)]);
     }

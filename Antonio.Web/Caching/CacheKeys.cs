@@ -14,6 +14,7 @@ public static class CacheKeys
     public static string LessonContent(Guid lessonId) => Build("lesson-content", lessonId.ToString("N"));
     public static string Markdown(string sha256Hex) => Build("markdown", sha256Hex);
     public static string WorkshopList() => Build("workshop-list");
+    public static string Cohorts() => Build("cohorts");
     /// <summary>Every public workshop with its lessons' addresses (sitemap, feed).</summary>
     public static string CatalogueMap() => Build("catalogue-map");
     public static string SiteCoupons() => Build("site-coupons");

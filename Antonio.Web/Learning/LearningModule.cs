@@ -28,6 +28,7 @@ public static class LearningModule
         services.AddSingleton<LearnerHome>();
         builder.AddSettings<Cohorts.CohortOptions, Cohorts.CohortOptionsValidator>(Cohorts.CohortOptions.Section);
         services.AddSingleton<Cohorts.CohortOpenings>();
+        services.AddSingleton<Cohorts.CohortReader>();
         services.AddHostedService<Cohorts.CohortOpeningClock>();
         services.AddScoped<Mail.IMailComposer, Cohorts.CohortOpenedMail>();
         services.AddSingleton<Certificates>();
