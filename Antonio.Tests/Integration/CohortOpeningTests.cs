@@ -30,6 +30,7 @@ public sealed class CohortOpeningTests(WritableDatabaseFixture fixture) : IClass
         var a = await NodeAsync(clock);
         var b = await NodeAsync(clock);
         var c = await NodeAsync(behind);
+        var retired = a;
         try
         {
             // Before the opening: nothing, however often it is asked.
@@ -54,7 +55,9 @@ public sealed class CohortOpeningTests(WritableDatabaseFixture fixture) : IClass
             behind.Advance(TimeSpan.FromMinutes(5));
             Assert.Equal(0, await c.Service<CohortOpenings>().RunAsync());
 
-            // A restart: a new node, and the old ones again, an hour later.
+            // A restart: a new node, and the old ones again, an hour later. (The old node may have delivered some
+            // messages already, to its own SMTP server: its mailbox is still counted.)
+            retired = a;
             await a.DisposeAsync();
             clock.Advance(TimeSpan.FromHours(1));
             a = await NodeAsync(clock);
@@ -63,10 +66,11 @@ public sealed class CohortOpeningTests(WritableDatabaseFixture fixture) : IClass
             Assert.Equal(members, await OpenedMailsAsync());
 
             // Delivered once, by whichever node claimed it, with a link to the first lesson.
-            var delivered = await WaitForDeliveryAsync([a, b, c], DemoAccounts.CohortEarly);
+            TestApp[] nodes = [retired, a, b, c];
+            var delivered = await WaitForDeliveryAsync(nodes, DemoAccounts.CohortEarly);
             Assert.Contains($"/workshops/{workshop.Slug}/", delivered.TextBody);
             await Task.Delay(1500);
-            Assert.Equal(1, new[] { a, b, c }.Sum(n => n.Mail.To(DemoAccounts.CohortEarly).Count(m => m.Subject == delivered.Subject)));
+            Assert.Equal(1, nodes.Sum(n => n.Mail.To(DemoAccounts.CohortEarly).Count(m => m.Subject == delivered.Subject)));
         }
         finally
         {

@@ -21,8 +21,8 @@ namespace Antonio.Tests.Unit;
 public sealed class CacheShapeTests
 {
     /// <summary>The version, and the shape of what is cached under it (<see cref="Fingerprint"/>).</summary>
-    private const string RecordedVersion = "v4";
-    private const string RecordedShape = "898f1371f51d793f";
+    private const string RecordedVersion = "v5";
+    private const string RecordedShape = "883e4b987264a963";
 
     /// <summary>What each key builder's entries hold.</summary>
     private static readonly Dictionary<string, Type> Cached = new()
@@ -32,6 +32,7 @@ public sealed class CacheShapeTests
         [nameof(CacheKeys.Markdown)] = typeof(string),
         [nameof(CacheKeys.WorkshopList)] = typeof(IReadOnlyList<WorkshopSummary>),
         [nameof(CacheKeys.CatalogueMap)] = typeof(IReadOnlyList<MappedWorkshop>),
+        [nameof(CacheKeys.Cohorts)] = typeof(IReadOnlyList<Antonio.Data.Commerce.CohortData>),
         [nameof(CacheKeys.SiteCoupons)] = typeof(IReadOnlyList<CouponData>),
         [nameof(CacheKeys.CouponByCode)] = typeof(CouponData),
         [nameof(CacheKeys.PricingInputs)] = typeof(IReadOnlyList<PricingProduct>),

@@ -8,7 +8,7 @@ namespace Antonio.Web.Caching;
 /// </summary>
 public static class CacheKeys
 {
-    public const string Version = "v4";
+    public const string Version = "v5";
 
     public static string WorkshopData(string slugOrId) => Build("workshop-data", slugOrId);
     public static string LessonContent(Guid lessonId) => Build("lesson-content", lessonId.ToString("N"));

@@ -41,7 +41,7 @@ public sealed partial class RequestMetricsMiddleware(RequestDelegate next, Reque
             var route = RouteOf(context);
             // The request's span (ASP.NET Core's, when a collector listens) carries what its children cannot say alone.
             if (Activity.Current is { IsAllDataRequested: true } span)
-                span.SetTag(QueriesTag, stats.Queries).SetTag(CacheOutcomeTag, CacheOutcome(stats));
+                span.SetTag(QueriesTag, stats.Queries).SetTag(CacheOutcomeTag, CacheOutcome(stats)).SetTag(RequestIdTag, requestId);
             log.Add(new RequestRecord(requestId, context.Request.Path, context.Response.StatusCode,
                 stats.Queries, stats.CacheMisses, elapsed.TotalMilliseconds, route, stats.CacheReads));
             if (route is not null)
@@ -53,7 +53,8 @@ public sealed partial class RequestMetricsMiddleware(RequestDelegate next, Reque
         }
     }
 
-    public const string QueriesTag = "antonio.db.queries", CacheOutcomeTag = "antonio.cache.outcome";
+    /// <summary>The span's tags: the request's queries, how the caches answered, and the id its log line carries (a trace found from a log line).</summary>
+    public const string QueriesTag = "antonio.db.queries", CacheOutcomeTag = "antonio.cache.outcome", RequestIdTag = "antonio.request.id";
 
     /// <summary>page (whole from the anonymous page cache), template (a signed-in page filled from its shared template),
     /// hit (every data read from the caches), miss (some read went to the database), none (nothing read).</summary>
