@@ -79,7 +79,8 @@ public sealed partial class LearnerHomeJourneyTests(BrowserFixture browser) : Ow
 
         // A new password: the old one is refused from then on.
         await page.GotoAsync("/account");
-        await page.GetByLabel("Current password").Nth(1).FillAsync(DemoAccounts.Password);
+        // Several forms ask for the current password; each field is named inside its own form.
+        await page.GetByRole(AriaRole.Form, new() { Name = "Change your password" }).GetByLabel("Current password").FillAsync(DemoAccounts.Password);
         await page.GetByLabel("New password", new() { Exact = true }).FillAsync("a-fresh-journey-password");
         await page.GetByLabel("Confirm the new password").FillAsync("a-fresh-journey-password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
@@ -94,7 +95,7 @@ public sealed partial class LearnerHomeJourneyTests(BrowserFixture browser) : Ow
         // Delete the account.
         await page.GotoAsync("/account#delete");
         await page.GetByLabel($"Type {DemoAccounts.Buyer} to confirm").FillAsync(DemoAccounts.Buyer);
-        await page.GetByLabel("Current password").Nth(2).FillAsync("a-fresh-journey-password");
+        await page.GetByRole(AriaRole.Form, new() { Name = "Delete your account" }).GetByLabel("Current password").FillAsync("a-fresh-journey-password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete my account" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your account was deleted");
         await SignInAsync(page, DemoAccounts.Buyer, "a-fresh-journey-password");
