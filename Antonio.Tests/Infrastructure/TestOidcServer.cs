@@ -68,8 +68,11 @@ public sealed class TestOidcServer : IAsyncDisposable
         app.MapGet("/jwks", () =>
         {
             var parameters = server!._key.Rsa.ExportParameters(false);
-            return Results.Json(new { keys = new[] { new { kty = "RSA", use = "sig", alg = "RS256", kid = server._key.KeyId,
-                n = Base64UrlEncoder.Encode(parameters.Modulus), e = Base64UrlEncoder.Encode(parameters.Exponent) } } });
+            return Results.Json(new
+            {
+                keys = new[] { new { kty = "RSA", use = "sig", alg = "RS256", kid = server._key.KeyId,
+                n = Base64UrlEncoder.Encode(parameters.Modulus), e = Base64UrlEncoder.Encode(parameters.Exponent) } }
+            });
         });
         app.MapGet("/authorize", (HttpRequest request) => server!.Authorize(request));
         app.MapPost("/token", async (HttpRequest request) => server!.Token(await request.ReadFormAsync()));
