@@ -42,6 +42,18 @@ public sealed class ProductFormViewTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_cohort_shows_a_start_for_each_workshop_it_sells()
+    {
+        var model = new ProductForm { Name = "Winter", Type = "cohort", UnitAmount = 99m, WorkshopIds = [WorkshopB.Id] };
+        var cut = Render(model, () => { });
+        Assert.Single(cut.FindAll(".cohort-schedule-editor input"));
+        cut.Find($"#opens-{WorkshopB.Id:N}").Change("2027-01-05T09:00");
+        Assert.Equal(new DateTimeOffset(2027, 1, 5, 9, 0, 0, TimeSpan.Zero), model.OpeningFor(WorkshopB.Id).Utc);
+        cut.Find("#product-type").Change("self-paced");
+        Assert.Empty(cut.FindAll(".cohort-schedule-editor"));
+    }
+
+    [Fact]
     public void A_self_paced_product_must_sell_a_workshop_but_a_membership_need_not()
     {
         var saved = 0;

@@ -60,14 +60,21 @@ public sealed class CohortPageTests(WritableDatabaseFixture fixture) : IClassFix
         Assert.Contains(CohortDates.Format(moved), (await _app.SettledAsync(path)).Body);
         Assert.Contains(CohortDates.Format(moved), (await _app.SettledAsync(CohortLinks.List)).Body);
 
+        // The cohort's own form: its description, and its schedule (each workshop's start, written in the same save).
         var products = _app.Service<ProductEditor>();
         var id = await fixture.Database.ScalarAsync<Guid>("SELECT id FROM products WHERE name = 'Cohort: Winter'");
         var (form, version) = (await products.LoadAsync(id))!.Value;
+        Assert.Equal(moved, form.OpeningFor(winter.Id).OpensAt);
         form.Description = "<script>alert(1)</script> Meet **every Monday**.";
+        var rescheduled = new DateTimeOffset(moved.UtcDateTime.Date.AddDays(7).AddHours(9), TimeSpan.Zero);
+        form.OpeningFor(winter.Id).OpensAt = new DateTimeOffset(rescheduled.DateTime); // as the browser's local-time field gives it
         Assert.Equal(EditOutcome.Saved, (await products.SaveAsync(id, version, form, null)).Outcome);
         var page = await _app.SettledAsync(path);
         Assert.Contains("<strong>every Monday</strong>", page.Body);
         Assert.DoesNotContain("<script>alert(1)</script>", page.Body);
+        Assert.Contains(CohortDates.Format(rescheduled), page.Body);
+        Assert.Equal(rescheduled, (await SeededData.WorkshopAsync(fixture.Database, DemoCatalogue.UpcomingCohortWorkshop)).StartsAt);
+        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM audit_entries WHERE action = 'cohort.schedule' AND entity_id = '{winter.Id}'"));
 
         // Another product cannot take the address; a product that is not a cohort cannot have one.
         var essentials = await fixture.Database.ScalarAsync<Guid>("SELECT id FROM products WHERE name = 'Cohort: Autumn'");

@@ -49,6 +49,8 @@ public sealed class ProductEditor(IDbContextFactory<AntonioDbContext> dbFactory,
         {
             Name = snapshot.Name, Type = snapshot.Type, Active = snapshot.Active, UnitAmount = snapshot.UnitAmountCents / 100m,
             Slug = product.Slug, Description = product.Description,
+            Openings = [.. (await db.ContentResources.AsNoTracking().Where(r => snapshot.WorkshopIds.Contains(r.Id)).ToListAsync(ct))
+                .Select(r => new OpeningInput { WorkshopId = r.Id, OpensAt = ContentFields.From(r.Fields).StartsAt })],
             WorkshopIds = [.. snapshot.WorkshopIds], UpgradableFromIds = [.. snapshot.UpgradableFromIds],
         }, product.Version);
     }
@@ -97,6 +99,7 @@ public sealed class ProductEditor(IDbContextFactory<AntonioDbContext> dbFactory,
             || await db.Products.CountAsync(p => upgradableFrom.Contains(p.Id), ct) != upgradableFrom.Length)
             return (EditOutcome.NotFound, null);
         await ReplaceLinksAsync(db, product.Id, workshops, upgradableFrom, ct);
+        if (product.Type == ProductTypes.Cohort) await ScheduleAsync(db, form, workshops, actorId, now, ct);
         var after = new Snapshot(product.Name, product.Type, form.Active, form.UnitAmountCents, workshops, upgradableFrom, product.Slug, product.Description);
         db.AuditEntries.Add(AuditTrail.Entry(actorId, before is null ? "product.create" : "product.update", "product", product.Id, before, after, now));
         // The one unique index a product's row has is its page address.
@@ -106,6 +109,26 @@ public sealed class ProductEditor(IDbContextFactory<AntonioDbContext> dbFactory,
         await invalidator.ProductChangedAsync(product.Id, ct);
         foreach (var workshop in workshops.Union(before?.WorkshopIds ?? [])) await invalidator.ContentChangedAsync(workshop, ct);
         return (outcome, product.Id);
+    }
+
+    /// <summary>
+    /// A cohort's schedule is its workshops' starts (the one place that date lives: access, the "now open" e-mail and the
+    /// pages read it there), written in the product's transaction, each change audited on the workshop.
+    /// </summary>
+    private static async Task ScheduleAsync(AntonioDbContext db, ProductForm form, Guid[] workshops, Guid? actorId, DateTimeOffset now, CancellationToken ct)
+    {
+        var sold = await db.ContentResources.AsTracking().Where(r => workshops.Contains(r.Id)).ToListAsync(ct);
+        foreach (var resource in sold)
+        {
+            if (form.Openings.Find(o => o.WorkshopId == resource.Id) is not { } opening) continue;
+            var fields = ContentFields.From(resource.Fields);
+            if (fields.StartsAt == opening.Utc) continue;
+            var before = resource.Fields;
+            fields.StartsAt = opening.Utc;
+            resource.Fields = fields.ToDocument();
+            resource.UpdatedAt = now;
+            db.AuditEntries.Add(AuditTrail.Entry(actorId, "cohort.schedule", resource.Type, resource.Id, before, resource.Fields, now));
+        }
     }
 
     private static async Task ReplaceLinksAsync(AntonioDbContext db, Guid productId, Guid[] workshops, Guid[] upgradableFrom, CancellationToken ct)

@@ -18,8 +18,19 @@ public sealed class ProductForm : IValidatableObject
     public decimal? UnitAmount { get; set; }
     /// <summary>The workshops it sells (content_products).</summary>
     public List<Guid> WorkshopIds { get; set; } = [];
+    /// <summary>A cohort's schedule: when each workshop it sells opens (the workshop's start, kept on the workshop).</summary>
+    public List<OpeningInput> Openings { get; set; } = [];
     /// <summary>Products whose owners may upgrade to this one (upgradable_products), e.g. the parts of a bundle.</summary>
     public List<Guid> UpgradableFromIds { get; set; } = [];
+
+    /// <summary>The schedule's line for a workshop (made empty when the workshop was just ticked).</summary>
+    public OpeningInput OpeningFor(Guid workshopId)
+    {
+        if (Openings.Find(o => o.WorkshopId == workshopId) is { } found) return found;
+        var added = new OpeningInput { WorkshopId = workshopId };
+        Openings.Add(added);
+        return added;
+    }
 
     public long UnitAmountCents => (long)Math.Round((UnitAmount ?? 0) * 100m, MidpointRounding.AwayFromZero);
 
@@ -36,4 +47,14 @@ public sealed class ProductForm : IValidatableObject
         if (Type is ProductTypes.SelfPaced or ProductTypes.Cohort && WorkshopIds.Count == 0)
             yield return new ValidationResult("A self-paced or cohort product sells at least one workshop.", [nameof(WorkshopIds)]);
     }
+}
+
+/// <summary>When one workshop of a cohort opens, as the admin types it (UTC).</summary>
+public sealed class OpeningInput
+{
+    public Guid WorkshopId { get; set; }
+    public DateTimeOffset? OpensAt { get; set; }
+
+    /// <summary>The typed time read as UTC, whatever offset the browser's local-time field was parsed with.</summary>
+    public DateTimeOffset? Utc => OpensAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at.DateTime, DateTimeKind.Utc)) : null;
 }

@@ -71,7 +71,7 @@ public static class ExternalLoginSetup
     /// <summary>A refused or broken sign-in at the provider (a forged state, a bad code, "cancel") ends on a page that says so, never a 500.</summary>
     private static Task Failed(HandleRequestContext<RemoteAuthenticationOptions> context, AuthenticationProperties? properties, string what)
     {
-        var connecting = properties?.Items.ContainsKey(ExternalClaims.ConnectTo) == true;
+        var connecting = properties?.Items.ContainsKey(ExternalLogins.ConnectToItem) == true;
         context.Response.Redirect((connecting ? "/account?external=" : "/account/login?external=") + what);
         context.HandleResponse();
         return Task.CompletedTask;

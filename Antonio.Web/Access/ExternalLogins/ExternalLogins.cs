@@ -29,6 +29,9 @@ public sealed class ExternalLogins(SignInManager<AppUser> signIn, UserManager<Ap
     /// <summary>What the provider told us, as the return page shows it.</summary>
     public sealed record Arrival(ExternalReturn Outcome, string Provider, string? Email = null);
 
+    /// <summary>The authentication property a challenge started from the account page carries: the account the login is for.</summary>
+    public const string ConnectToItem = "antonio:connect-to";
+
     private ITimeLimitedDataProtector ConnectTickets => protection.CreateProtector("Antonio.ExternalLogin.Connect.v1").ToTimeLimitedDataProtector();
 
     /// <summary>The schemes a user may sign in with here (none until one is configured).</summary>
@@ -63,7 +66,7 @@ public sealed class ExternalLogins(SignInManager<AppUser> signIn, UserManager<Ap
             return null;
         }
         var properties = signIn.ConfigureExternalAuthenticationProperties(scheme, ExternalLoginSetup.ReturnPath);
-        properties.Items[ExternalClaims.ConnectTo] = userId.ToString("N");
+        properties.Items[ConnectToItem] = userId.ToString("N");
         return properties;
     }
 
@@ -72,7 +75,7 @@ public sealed class ExternalLogins(SignInManager<AppUser> signIn, UserManager<Ap
     {
         if (await signIn.GetExternalLoginInfoAsync() is not { } info) return new(ExternalReturn.Failed, "");
         var provider = info.ProviderDisplayName ?? info.LoginProvider;
-        if (info.AuthenticationProperties?.Items.TryGetValue(ExternalClaims.ConnectTo, out var connectTo) == true)
+        if (info.AuthenticationProperties?.Items.TryGetValue(ConnectToItem, out var connectTo) == true)
             return new(await ConnectAsync(current, connectTo ?? "", info), provider);
 
         var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: true, bypassTwoFactor: true);

@@ -63,16 +63,3 @@ public static class GitHubProfile
         return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(context.HttpContext.RequestAborted), cancellationToken: context.HttpContext.RequestAborted);
     }
 }
-
-/// <summary>Claim types the external sign-ins share.</summary>
-public static class ExternalClaims
-{
-    /// <summary>"true" when the provider says it verified the address (OpenID Connect's own name for it).</summary>
-    public const string EmailVerified = "email_verified";
-
-    /// <summary>What the provider calls the account (a GitHub login, an OpenID Connect preferred_username), shown on the account page.</summary>
-    public const string Handle = "antonio:handle";
-
-    /// <summary>Set on a challenge started from the account page: the signed-in user the login is to be connected to.</summary>
-    public const string ConnectTo = "antonio:connect-to";
-}
