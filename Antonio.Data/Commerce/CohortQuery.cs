@@ -3,11 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Antonio.Data.Commerce;
 
 /// <summary>A cohort: an active cohort product with a page (a slug), and its schedule — the workshops it sells, in order, each opening at its own start.</summary>
-public sealed record CohortData(Guid ProductId, string Name, string Slug, string? Description, IReadOnlyList<CohortWorkshop> Schedule)
-{
-    /// <summary>The first workshop still to open at <paramref name="now"/>, if any.</summary>
-    public CohortWorkshop? NextOpening(DateTimeOffset now) => Schedule.Where(w => w.OpensAt > now).MinBy(w => w.OpensAt);
-}
+public sealed record CohortData(Guid ProductId, string Name, string Slug, string? Description, IReadOnlyList<CohortWorkshop> Schedule);
 
 public sealed record CohortWorkshop(Guid Id, string Title, string Slug, DateTimeOffset? OpensAt);
 

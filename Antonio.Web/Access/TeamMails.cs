@@ -84,12 +84,12 @@ public sealed class SeatWelcomeMail(IDbContextFactory<AntonioDbContext> dbFactor
                           select new { product.Id, Product = product.Name, Owner = owner.Name ?? owner.Email }).SingleOrDefaultAsync(ct);
         if (team is null) return null;
         var workshops = await Antonio.Data.Content.ProductWorkshopsQuery.LoadAsync(db, team.Id, ct);
-        var upcoming = Content.CohortDates.Upcoming(workshops, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
         return await renderer.RenderAsync(new MailContent
         {
             Subject = "Welcome to your team's seat",
-            Heading = upcoming is null ? "Your seat is ready" : "Welcome to the cohort!",
-            Intro = [$"{team.Owner} gave you a seat of {team.Product}.", upcoming ?? $"You now have access to {string.Join(", ", workshops.Select(w => w.Title))}."],
+            Heading = Content.CohortDates.Upcoming(workshops, now) is null ? "Your seat is ready" : "Welcome to the cohort!",
+            Intro = [$"{team.Owner} gave you a seat of {team.Product}.", Content.CohortDates.WhatOpens(workshops, now)],
             Action = new MailAction("Go to your workshops", urls.Absolute("/dashboard")),
         });
     }

@@ -61,14 +61,15 @@ public sealed class PurchaseReceiptMail(IDbContextFactory<AntonioDbContext> dbFa
         if (facts.ChargeId is { } charge) details.Add(new("Receipt number", charge));
         var link = await links.CreateAsync(user, team ? "/team" : "/dashboard");
         // A cohort that has not opened yet: the receipt is its welcome, and says when.
-        var upcoming = team ? null : Antonio.Web.Content.CohortDates.Upcoming(facts.Workshops, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var upcoming = team ? null : Antonio.Web.Content.CohortDates.Upcoming(facts.Workshops, now);
         return await renderer.RenderAsync(new MailContent
         {
             Subject = $"Your receipt: {facts.Product}",
             Heading = upcoming is null ? "Thank you for your purchase!" : "Welcome to the cohort!",
             Intro = [team
                 ? $"Your {p.Quantity} seats of {facts.Product} are ready. Invite your team from your team page: each person you invite gets their own access."
-                : upcoming ?? $"You now have access to {string.Join(", ", facts.Workshops.Select(w => w.Title))}."],
+                : Antonio.Web.Content.CohortDates.WhatOpens(facts.Workshops, now)],
             Details = details,
             Action = new MailAction(team ? "Invite your team" : "Start learning", link, "This button signs you in (once, within 15 minutes)."),
             Outro = p.Status == PurchaseStatus.Restricted

@@ -36,7 +36,7 @@ public static class GitHubProfile
     }
 
     /// <summary>The primary address if GitHub verified it, else the first verified one, else the primary (marked unverified).</summary>
-    public static (string Email, bool Verified)? Choose(JsonElement emails)
+    private static (string Email, bool Verified)? Choose(JsonElement emails)
     {
         if (emails.ValueKind != JsonValueKind.Array) return null;
         var all = emails.EnumerateArray()
