@@ -75,11 +75,13 @@ public sealed class LighthouseTests(SeededDatabaseFixture seeded) : IAsyncLifeti
         (await client.GetAsync(path)).Dispose();
         using var response = await client.GetAsync(path);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        var floor = new Uri(_app.BaseAddress, await _floors.AddAsync(response));
+        var (floorPath, startPath) = await _floors.AddAsync(response);
+        var floor = new Uri(_app.BaseAddress, floorPath);
+        var startPage = new Uri(_app.BaseAddress, startPath);
         var indexable = !(await response.Content.ReadAsStringAsync()).Contains("<meta name=\"robots\" content=\"noindex", StringComparison.Ordinal);
 
         var report = Path.Combine(TestEnvironment.ArtifactsDirectory, $"lighthouse-{page.Replace(' ', '-')}.html");
-        var result = await RunAsync(new Uri(_app.BaseAddress, path), floor, cookie, report);
+        var result = await RunAsync(new Uri(_app.BaseAddress, path), floor, startPage, cookie, report);
         var summary = $"{page}: {result}; floor: {result.Floor}";
         Assert.Null(result.RuntimeError);
         Assert.NotNull(result.Floor);
@@ -95,7 +97,7 @@ public sealed class LighthouseTests(SeededDatabaseFixture seeded) : IAsyncLifeti
         var missed = LighthouseBudgets.TimingsMissed(result, result.Floor);
         if (missed.Count > 0)
         {
-            result = await RunAsync(new Uri(_app.BaseAddress, path), floor, cookie, report, runs: RunsAgain);
+            result = await RunAsync(new Uri(_app.BaseAddress, path), floor, startPage, cookie, report, runs: RunsAgain);
             missed = LighthouseBudgets.TimingsMissed(result, result.Floor!);
         }
         var overTarget = LighthouseBudgets.TargetsMissedUnderGuard(result, result.Floor!);
@@ -127,22 +129,25 @@ public sealed class LighthouseTests(SeededDatabaseFixture seeded) : IAsyncLifeti
     /// <summary>Runs of the page and of its floor (alternating) whose medians are judged; when those miss, <see cref="RunsAgain"/>.</summary>
     private const int Runs = 3, RunsAgain = 5;
 
-    private static async Task<LighthouseResult> RunAsync(Uri url, Uri floor, string cookie, string report, int runs = Runs)
+    private static async Task<LighthouseResult> RunAsync(Uri url, Uri floor, Uri startPage, string cookie, string report, int runs = Runs)
     {
-        var start = new ProcessStartInfo("node")
+        var node = new ProcessStartInfo("node")
         {
             WorkingDirectory = LighthouseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { "gate.mjs", url.ToString(), "--floor", floor.ToString(), "--runs", runs.ToString(CultureInfo.InvariantCulture), "--report", report }) start.ArgumentList.Add(arg);
+        // Each run starts from an empty page of the site with the page's headers, not about:blank: the renderer
+        // process a learner moving through the site has, not one started for the run behind the site's opener policy
+        // (gate.mjs says why). Lighthouse empties the cache and storage after it, before the measured load.
+        foreach (var arg in new[] { "gate.mjs", url.ToString(), "--floor", floor.ToString(), "--runs", runs.ToString(CultureInfo.InvariantCulture), "--report", report, "--blank", startPage.ToString() }) node.ArgumentList.Add(arg);
         if (cookie.Length > 0)
         {
-            start.ArgumentList.Add("--cookie");
-            start.ArgumentList.Add(cookie);
+            node.ArgumentList.Add("--cookie");
+            node.ArgumentList.Add(cookie);
         }
-        start.Environment["CHROME_PATH"] = TestEnvironment.Chromium;
-        using var process = Process.Start(start)!;
+        node.Environment["CHROME_PATH"] = TestEnvironment.Chromium;
+        using var process = Process.Start(node)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));

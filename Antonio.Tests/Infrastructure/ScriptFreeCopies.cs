@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 namespace Antonio.Tests.Infrastructure;
 
 /// <summary>
-/// The Lighthouse gate's floor: a page's own HTML with every script removed, served by the same app (so its images,
+/// The Lighthouse gate's floor: a page's own HTML with every script it runs removed, served by the same app (so its images,
 /// favicon and connection are the page's) at /script-free/{n}, with the page's own response headers (a
 /// Cross-Origin-Opener-Policy alone moves the first parse by tens of milliseconds) and brotli at the level the
 /// app compresses its pages with. What the same bytes could paint without any script is the line a page's own
@@ -24,23 +24,43 @@ public sealed partial class ScriptFreeCopies : IStartupFilter
         "Content-Length", "Content-Encoding", "Transfer-Encoding", "Date", "Set-Cookie",
     };
 
-    [GeneratedRegex(@"<script\b[^>]*>.*?</script>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A script the browser runs: every script element but a data block (structured data, type
+    /// application/ld+json), which runs nothing and is part of the bytes the page must carry for search engines —
+    /// the floor is what the same bytes paint without what runs.
+    /// </summary>
+    [GeneratedRegex(@"<script\b(?![^>]*\btype=""application/ld\+json"")[^>]*>.*?</script>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex Script();
 
     public static string WithoutScripts(string html) => Script().Replace(html, "");
 
-    /// <summary>Keeps the page's response without its scripts; returns the path that serves it.</summary>
-    public async Task<string> AddAsync(HttpResponseMessage page)
+    /// <summary>
+    /// Keeps the page's response without its scripts; returns the path that serves it, and the path of an empty page
+    /// with the same headers for Lighthouse to start each run from (<c>--blank</c> in gate.mjs, which says why): a
+    /// page of the same site that shares nothing with the measured one — starting the floor's runs from the floor
+    /// itself would have its images decoded in the renderer before the measured load.
+    /// </summary>
+    public async Task<(string Floor, string Start)> AddAsync(HttpResponseMessage page)
     {
         var key = _copies.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var html = await page.Content.ReadAsStringAsync();
-        using var packed = new MemoryStream();
-        using (var brotli = new BrotliStream(packed, Antonio.Web.PageCaching.PageCachingModule.HtmlCompression, leaveOpen: true))
-            brotli.Write(Encoding.UTF8.GetBytes(WithoutScripts(html)));
         var headers = page.Headers.Concat(page.Content.Headers).Where(h => !SizeAndHop.Contains(h.Key))
             .Select(h => KeyValuePair.Create(h.Key, h.Value.ToArray())).ToArray();
-        _copies[key] = (packed.ToArray(), headers);
-        return PathPrefix + key;
+        _copies[key] = (Packed(WithoutScripts(await page.Content.ReadAsStringAsync())), headers);
+        _copies[key + StartSuffix] = (Packed(EmptyPage), headers);
+        return (PathPrefix + key, PathPrefix + key + StartSuffix);
+    }
+
+    private const string StartSuffix = "/start";
+
+    /// <summary>Its icon is the site's, so the browser asks for no /favicon.ico (a 404 in the console) meanwhile.</summary>
+    private const string EmptyPage = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><link rel="icon" type="image/png" href="/favicon.png"><title>Start</title></head><body></body></html>""";
+
+    private static byte[] Packed(string html)
+    {
+        using var packed = new MemoryStream();
+        using (var brotli = new BrotliStream(packed, Antonio.Web.PageCaching.PageCachingModule.HtmlCompression, leaveOpen: true))
+            brotli.Write(Encoding.UTF8.GetBytes(html));
+        return packed.ToArray();
     }
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>

@@ -48,6 +48,18 @@ public sealed class CohortPageTests(WritableDatabaseFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_cohort_page_cold_costs_at_most_3_queries()
+    {
+        // A fresh node with a fresh cache: nothing of the cohort, its workshops or its price is in memory yet.
+        await using var fresh = await TestApp.StartAsync(fixture.Database);
+
+        var cold = await fresh.GetAsync(CohortLinks.Page(DemoCatalogue.LiveCohortSlug));
+
+        Assert.Equal(200, cold.Status);
+        Assert.InRange(cold.Queries, 1, 3);
+    }
+
+    [Fact]
     public async Task Moving_an_opening_or_editing_the_cohort_shows_at_once_and_author_text_stays_text()
     {
         var winter = await SeededData.WorkshopAsync(fixture.Database, DemoCatalogue.UpcomingCohortWorkshop);
