@@ -1,9 +1,11 @@
+using System.Net;
 using Antonio.Data.Commerce;
 using Antonio.Data.Seeding;
 using Antonio.Tests.Infrastructure;
 using Antonio.Web.Admin;
 using Antonio.Web.Content;
 using Antonio.Web.Learning.Cohorts;
+using Antonio.Web.Ui.Calendar;
 
 namespace Antonio.Tests.Integration;
 
@@ -45,6 +47,32 @@ public sealed class CohortPageTests(WritableDatabaseFixture fixture) : IClassFix
         Assert.Equal(0, warm.Queries);
 
         Assert.Equal(404, (await _app.GetAsync("/cohorts/no-such-cohort")).Status);
+    }
+
+    [Fact]
+    public async Task A_cohorts_openings_go_to_a_calendar_as_a_file_and_as_links_on_its_page()
+    {
+        var winter = await SeededData.WorkshopAsync(fixture.Database, DemoCatalogue.UpcomingCohortWorkshop);
+        var opens = IcsFile.Utc(winter.StartsAt!.Value);
+        var workshopUrl = new Uri(_app.BaseAddress, WorkshopLinks.Workshop(winter.Slug)).AbsoluteUri;
+
+        using var file = await _app.Client.GetAsync(CohortCalendar.Path(DemoCatalogue.UpcomingCohortSlug));
+
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("text/calendar", file.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", file.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Contains("winter-cohort.ics", file.Content.Headers.ContentDisposition.ToString(), StringComparison.Ordinal);
+        var ics = (await file.Content.ReadAsStringAsync()).Replace("\r\n ", "", StringComparison.Ordinal);
+        Assert.Contains($"\r\nDTSTART:{opens}\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains($"\r\nSUMMARY:{IcsFile.Text(winter.Title)} opens (Cohort: Winter)\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains($"\r\nURL:{workshopUrl}\r\n", ics, StringComparison.Ordinal);
+
+        var page = await _app.SettledAsync(CohortLinks.Page(DemoCatalogue.UpcomingCohortSlug));
+        Assert.Contains($"href=\"{CohortCalendar.Path(DemoCatalogue.UpcomingCohortSlug)}\" download", page.Body, StringComparison.Ordinal);
+        Assert.Contains($"https://calendar.google.com/calendar/render?action=TEMPLATE&amp;text=", page.Body, StringComparison.Ordinal);
+        Assert.Contains($"dates={opens}/{opens}", page.Body, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.Client.GetAsync(CohortCalendar.Path("no-such-cohort"))).StatusCode);
     }
 
     [Fact]

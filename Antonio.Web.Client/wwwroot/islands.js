@@ -71,6 +71,21 @@ document.addEventListener('click', (event) => {
   playFrom(video, at);
 }, { capture: true });
 
+// Times marked data-local (a cohort's openings) come from the server in UTC — the page is shared between visitors, so
+// it cannot know their time zone — and are shown here in the visitor's own, the UTC text kept as the title.
+// The formatter is made on the first page that has such a time (making one loads locale data: not on every page).
+let localTime = null;
+const showLocalTimes = () => document.querySelectorAll('time[data-local]:not([data-shown-local])').forEach((time) => {
+  const at = new Date(time.dateTime);
+  if (Number.isNaN(at.getTime())) return;
+  localTime ??= new Intl.DateTimeFormat(undefined, {
+    year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short',
+  });
+  time.title = time.textContent;
+  time.textContent = localTime.format(at);
+  time.dataset.shownLocal = '';
+});
+
 const autoplayArrived = () => {
   const video = document.querySelector('video[data-player]');
   const at = seconds(new URLSearchParams(location.search).get('t'));
@@ -86,6 +101,7 @@ const honourPlayIntents = () => document.querySelectorAll('video[data-player][da
   delete video.dataset.playIntent;
   loadPlayer(video);
 });
+showLocalTimes();
 autoplayArrived();
 window.antonioIslands = true;
 honourPlayIntents();
@@ -97,6 +113,7 @@ const onBlazor = (callback) => (window.Blazor ? callback(window.Blazor) : docume
 const whenIdle = (callback) => (window.requestIdleCallback ? requestIdleCallback(callback, { timeout: 2000 }) : setTimeout(callback, 50));
 const rum = new Promise((resolve) => { whenIdle(() => resolve(import('./rum.js'))); });
 onBlazor((blazor) => blazor.addEventListener('enhancedload', () => {
+  showLocalTimes();
   autoplayArrived();
   honourPlayIntents();
   rum.then((m) => m.pageChanged());

@@ -46,6 +46,7 @@ public static class LearningModule
         app.MapLessonMedia();
         app.MapCertificateImage();
         app.MapWorkshopShareImage();
+        Cohorts.CohortCalendar.MapCohortCalendar(app);
         return app;
     }
 }
