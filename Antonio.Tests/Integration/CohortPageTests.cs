@@ -64,7 +64,7 @@ public sealed class CohortPageTests(WritableDatabaseFixture fixture) : IClassFix
         Assert.Contains("winter-cohort.ics", file.Content.Headers.ContentDisposition.ToString(), StringComparison.Ordinal);
         var ics = (await file.Content.ReadAsStringAsync()).Replace("\r\n ", "", StringComparison.Ordinal);
         Assert.Contains($"\r\nDTSTART:{opens}\r\n", ics, StringComparison.Ordinal);
-        Assert.Contains($"\r\nSUMMARY:{IcsFile.Text(winter.Title)} opens (Cohort: Winter)\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains($"\r\nSUMMARY:{winter.Title} opens (Cohort: Winter)\r\n", ics, StringComparison.Ordinal);
         Assert.Contains($"\r\nURL:{workshopUrl}\r\n", ics, StringComparison.Ordinal);
 
         var page = await _app.SettledAsync(CohortLinks.Page(DemoCatalogue.UpcomingCohortSlug));

@@ -18,7 +18,10 @@ public sealed class IcsFileTests
     {
         var ics = IcsFile.Write([Event()], Stamp);
 
-        Assert.StartsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:", ics, StringComparison.Ordinal);
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains("\r\nVERSION:2.0\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains("\r\nPRODID:-//Antonio Workshops//Calendar//EN\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains("\r\nMETHOD:PUBLISH\r\n", ics, StringComparison.Ordinal);
         Assert.EndsWith("END:VEVENT\r\nEND:VCALENDAR\r\n", ics, StringComparison.Ordinal);
         Assert.DoesNotContain("\n", ics.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("\r\nDTSTART:20261220T153000Z\r\n", ics, StringComparison.Ordinal);
