@@ -25,7 +25,7 @@ jq -n --arg machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $
   --argjson plookups "$(metric_sum antonio_page_cache_lookups_total)" --argjson phits "$(metric_sum antonio_page_cache_hits_total)" \
   --argjson vlookups "$(metric_sum antonio_viewer_page_cache_lookups_total)" --argjson vhits "$(metric_sum antonio_viewer_page_cache_hits_total)" \
   --argjson shchecks "$(metric_sum antonio_access_shadow_checks_total)" --argjson shmismatches "$(metric_sum antonio_access_shadow_mismatches_total)" \
-  --argjson sp50 "$SEARCH_P50" --argjson sp95 "$SEARCH_P95" --argjson ssql "$SEARCH_SQL" --argjson sgin "$SEARCH_GIN" --arg splan "$(echo "$SEARCH_PLAN" | head -3 | tr -s ' ')" \
+  --argjson sp50 "$SEARCH_P50" --argjson sp95 "$SEARCH_P95" --argjson sf50 "$SEARCH_FLOOR_P50" --argjson sf95 "$SEARCH_FLOOR_P95" --argjson ssql "$SEARCH_SQL" --argjson sgin "$SEARCH_GIN" --arg splan "$(echo "$SEARCH_PLAN" | head -3 | tr -s ' ')" \
   --argjson searches "$(wc -l <"$OUT/search-queries.txt")" \
   --argjson profile "$PROFILE" --argjson allocations "$ALLOCATIONS" --argjson allocreq "$ALLOC_PER_REQUEST" --argjson gcpause "$GC_PAUSE_SHARE" --argjson counted "$COUNTED" \
   '{machine: $machine, data: $data, seed: $seed, startup_seconds: $startup,
@@ -41,7 +41,7 @@ jq -n --arg machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $
     page_cache_lookups: $plookups, page_cache_hits: $phits, viewer_page_lookups: $vlookups, viewer_page_hits: $vhits,
     access_shadow: {checks: $shchecks, mismatches: $shmismatches},
     signed_profile: {parts: $profile, allocations: $allocations, bytes_allocated_per_request: $allocreq, gc_pause_percent: $gcpause, run: $counted},
-    search: {p50: $sp50, p95: $sp95, queries: $searches, sql: $ssql, uses_gin_index: $sgin, plan: $splan},
+    search: {p50: $sp50, p95: $sp95, floor_p50: $sf50, floor_p95: $sf95, queries: $searches, sql: $ssql, uses_gin_index: $sgin, plan: $splan},
     browser: $probe}' >docs/benchmarks.json
 
 stop_app
