@@ -20,6 +20,7 @@ public class AntonioDbContext(DbContextOptions<AntonioDbContext> options)
     public DbSet<Price> Prices => Set<Price>();
     public DbSet<ContentProduct> ContentProducts => Set<ContentProduct>();
     public DbSet<UpgradableProduct> UpgradableProducts => Set<UpgradableProduct>();
+    public DbSet<LiveSession> LiveSessions => Set<LiveSession>();
     public DbSet<Purchase> Purchases => Set<Purchase>();
     public DbSet<Coupon> Coupons => Set<Coupon>();
     /// <summary>ASP.NET Core Data Protection's key ring (cookies, antiforgery, magic links), shared by every node.</summary>

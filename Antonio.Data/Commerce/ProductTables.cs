@@ -48,3 +48,16 @@ internal sealed class UpgradableProductTable : IEntityTypeConfiguration<Upgradab
         e.HasOne<Product>().WithMany().HasForeignKey(x => x.UpgradableToId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class LiveSessionTable : IEntityTypeConfiguration<LiveSession>
+{
+    public void Configure(EntityTypeBuilder<LiveSession> e)
+    {
+        e.HasKey(x => x.ProductId);
+        e.HasOne<Product>().WithOne().HasForeignKey<LiveSession>(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(x => x.TimeZone).HasMaxLength(64);
+        e.Property(x => x.JoinUrl).HasMaxLength(2000);
+        e.ToTable(t => t.HasCheckConstraint("ck_live_sessions_ends_after_start", "ends_at > starts_at"));
+        e.ToTable(t => t.HasCheckConstraint("ck_live_sessions_capacity", "capacity IS NULL OR capacity > 0"));
+    }
+}

@@ -418,6 +418,46 @@ namespace Antonio.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Antonio.Data.Commerce.LiveSession", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("JoinUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("join_url");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.HasKey("ProductId")
+                        .HasName("pk_live_sessions");
+
+                    b.ToTable("live_sessions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_live_sessions_capacity", "capacity IS NULL OR capacity > 0");
+
+                            t.HasCheckConstraint("ck_live_sessions_ends_after_start", "ends_at > starts_at");
+                        });
+                });
+
             modelBuilder.Entity("Antonio.Data.Commerce.MembershipPlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1597,6 +1637,16 @@ namespace Antonio.Data.Migrations
                         .HasForeignKey("RestrictedToProductId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_coupons_products_restricted_to_product_id");
+                });
+
+            modelBuilder.Entity("Antonio.Data.Commerce.LiveSession", b =>
+                {
+                    b.HasOne("Antonio.Data.Commerce.Product", null)
+                        .WithOne()
+                        .HasForeignKey("Antonio.Data.Commerce.LiveSession", "ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_live_sessions_products_product_id");
                 });
 
             modelBuilder.Entity("Antonio.Data.Commerce.MembershipPlan", b =>

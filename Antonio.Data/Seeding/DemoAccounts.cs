@@ -20,6 +20,7 @@ public static class DemoAccounts
     public const string SeatHolder = "seat-holder@antonio.dev";
     public const string CohortEarly = "cohort-early@antonio.dev";
     public const string CohortStarted = "cohort-started@antonio.dev";
+    public const string LiveTicket = "live-ticket@antonio.dev";
     public const string SubscriberPro = "pro@antonio.dev";
     public const string SubscriberStandard = "standard@antonio.dev";
     public const string ExpiredEntitlement = "expired@antonio.dev";
@@ -48,6 +49,7 @@ public static class DemoAccounts
         (SeatHolder, "redeemed an Advanced team seat"),
         (CohortEarly, "in the upcoming cohort (opens in 14 days)"),
         (CohortStarted, "in the live cohort (started 7 days ago)"),
+        (LiveTicket, "holds a ticket to the live session (in 3 days)"),
         (SubscriberPro, "subscription, pro tier"),
         (SubscriberStandard, "subscription, standard tier"),
         (ExpiredEntitlement, "Essentials access that expired yesterday"),

@@ -10,6 +10,8 @@ public static class DemoCatalogue
     public const int FreeFirst = 6, UnlistedWorkshop = 9, UpcomingCohortWorkshop = 10, LiveCohortWorkshop = 11;
     /// <summary>The pages of the two cohorts that sell those workshops (<c>/cohorts/{slug}</c>).</summary>
     public const string UpcomingCohortSlug = "winter-cohort", LiveCohortSlug = "autumn-cohort";
+    /// <summary>The page of the live session (<c>/live/{slug}</c>): in three days, 30 seats.</summary>
+    public const string LiveSessionSlug = "typescript-office-hours";
 
     public static string Topic(int index) => DemoText.Topics[index % DemoText.Topics.Length];
 

@@ -429,7 +429,7 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
     // ---- commerce -------------------------------------------------------------------------
 
     internal sealed record Catalogue(Product Essentials, Product Advanced, Product Bundle,
-        Product UpcomingCohort, Product LiveCohort, List<Product> Others);
+        Product UpcomingCohort, Product LiveCohort, Product LiveSession, List<Product> Others);
 
     private Product AddProduct(string name, string type, long cents, IEnumerable<ContentResource> workshops)
     {
@@ -456,13 +456,23 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
         upcoming.Description = "Work through the workshop together over four weeks: the lessons open on the first day, a new section each week, with the others who start with you.";
         live.Slug = DemoCatalogue.LiveCohortSlug;
         live.Description = "The autumn group is under way: join now and catch up on what has opened — every lesson stays yours afterwards.";
+        // A live session in three days at 17:00 UTC (18:00 in Berlin in winter), 90 minutes, 30 seats.
+        var session = AddProduct("TypeScript office hours", ProductTypes.Live, 4_900, []);
+        session.Slug = DemoCatalogue.LiveSessionSlug;
+        session.Description = "Bring your TypeScript questions: ninety minutes of live answers, code on screen. The recording goes to ticket holders afterwards.";
+        var starts = new DateTimeOffset(_now.UtcDateTime.Date.AddDays(3).AddHours(17), TimeSpan.Zero);
+        _data.LiveSessions.Add(new LiveSession
+        {
+            ProductId = session.Id, StartsAt = starts, EndsAt = starts.AddMinutes(90), TimeZone = "Europe/Berlin", Capacity = 30,
+            JoinUrl = "https://meet.example.com/antonio-typescript-office-hours",
+        });
         // Workshops 6–9 are free (no product). Larger data sets: two of three further workshops sell alone.
         var others = new List<Product>();
         for (var i = 12; i < workshops.Count; i++)
             if (i % 3 != 0)
                 others.Add(AddProduct(workshops[i].Fields.RootElement.GetProperty("title").GetString()!,
                     ProductTypes.SelfPaced, 9_900 + 1_000 * (i % 20), [workshops[i]]));
-        return new Catalogue(essentials, advanced, bundle, upcoming, live, others);
+        return new Catalogue(essentials, advanced, bundle, upcoming, live, session, others);
     }
 
     private void AddCoupons(Catalogue catalogue)
@@ -552,6 +562,7 @@ internal sealed class DemoDataBuilder(DemoSeedOptions options)
         Buy(u[DemoAccounts.ExpiredEntitlement], c.Essentials, expiresAt: _now.AddDays(-1));
         Buy(u[DemoAccounts.CohortEarly], c.UpcomingCohort);
         Buy(u[DemoAccounts.CohortStarted], c.LiveCohort);
+        Buy(u[DemoAccounts.LiveTicket], c.LiveSession);
 
         // Team: 10 seats of Advanced; the buyer's bulk purchase is not personal access.
         var team = new Organization { Id = NextId(), Name = "Team Co", CreatedAt = _now.AddDays(-40) };

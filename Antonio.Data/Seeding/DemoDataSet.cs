@@ -19,6 +19,7 @@ internal sealed class DemoDataSet
     public List<Price> Prices { get; } = [];
     public List<ContentProduct> ContentProducts { get; } = [];
     public List<UpgradableProduct> Upgrades { get; } = [];
+    public List<LiveSession> LiveSessions { get; } = [];
     public List<Coupon> Coupons { get; } = [];
     public List<MembershipPlan> MembershipPlans { get; } = [];
     public List<Subscription> Subscriptions { get; } = [];

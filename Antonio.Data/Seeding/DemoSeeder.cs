@@ -36,6 +36,7 @@ public static class DemoSeeder
             await BulkCopier.CopyAsync(db, connection, data.Prices, ct);
             await BulkCopier.CopyAsync(db, connection, data.ContentProducts, ct);
             await BulkCopier.CopyAsync(db, connection, data.Upgrades, ct);
+            await BulkCopier.CopyAsync(db, connection, data.LiveSessions, ct);
             await BulkCopier.CopyAsync(db, connection, data.Coupons, ct);
             await BulkCopier.CopyAsync(db, connection, data.MembershipPlans, ct);
             // A team membership names its team purchase, whose charge names the membership: the link is set once both are in.

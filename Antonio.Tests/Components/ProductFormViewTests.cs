@@ -54,6 +54,41 @@ public sealed class ProductFormViewTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_live_session_needs_its_page_time_a_known_zone_sensible_seats_and_an_https_address()
+    {
+        var saved = 0;
+        var model = new ProductForm { Name = "Office hours", Type = "live", UnitAmount = 49m };
+        var cut = Render(model, () => saved++);
+        Assert.Single(cut.FindAll(".live-session-editor"));
+        cut.Find("#live-starts").Change("2027-01-05T17:00");
+        cut.Find("#live-ends").Change("2027-01-05T16:00");
+        cut.Find("#live-zone").Change("Mars/Olympus");
+        cut.Find("#live-capacity").Change("0");
+        cut.Find("#live-join").Change("javascript:alert(1)");
+        cut.Find("form").Submit();
+        var messages = cut.FindAll(".validation-errors li").Select(m => m.TextContent).ToList();
+        Assert.Contains(messages, m => m.Contains("give it an address"));
+        Assert.Contains(messages, m => m.Contains("ends after it starts"));
+        Assert.Contains(messages, m => m.Contains("Europe/Berlin"));
+        Assert.Contains(messages, m => m.Contains("between 1 and 100,000"));
+        Assert.Contains(messages, m => m.Contains("https://"));
+        Assert.Equal(0, saved);
+
+        cut.Find("#product-slug").Change("office-hours");
+        cut.Find("#live-ends").Change("2027-01-05T18:30");
+        cut.Find("#live-zone").Change("Europe/Berlin");
+        cut.Find("#live-capacity").Change("");
+        cut.Find("#live-join").Change("https://meet.example.com/office-hours");
+        cut.Find("form").Submit();
+        Assert.Equal(1, saved);
+        Assert.Equal(new DateTimeOffset(2027, 1, 5, 17, 0, 0, TimeSpan.Zero), model.Live.StartsUtc);
+        Assert.Null(model.Live.Capacity);
+
+        cut.Find("#product-type").Change("self-paced");
+        Assert.Empty(cut.FindAll(".live-session-editor"));
+    }
+
+    [Fact]
     public void A_self_paced_product_must_sell_a_workshop_but_a_membership_need_not()
     {
         var saved = 0;

@@ -37,6 +37,7 @@ public static class Personas
         new("cohort-early", DemoAccounts.CohortEarly, DemoCatalogue.UpcomingCohortWorkshop, null, "free"),
         new("cohort-started", DemoAccounts.CohortStarted, DemoCatalogue.LiveCohortWorkshop, null, "all"),
         new("cohort-started", DemoAccounts.CohortStarted, DemoCatalogue.UpcomingCohortWorkshop, null, "free"),
+        new("live-ticket", DemoAccounts.LiveTicket, 0, null, "free"),
         new("pro", DemoAccounts.SubscriberPro, 0, null, "all"),
         new("standard", DemoAccounts.SubscriberStandard, 0, null, "free"),
         new("standard", DemoAccounts.SubscriberStandard, 4, null, "standard"),

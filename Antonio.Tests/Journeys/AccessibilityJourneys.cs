@@ -68,7 +68,7 @@ public sealed partial class AccessibilityJourneys(JourneyTarget target)
         var offer = page.GetByRole(AriaRole.Region, new() { Name = "Get access" }).GetByRole(AriaRole.Link, new() { Name = "Buy", Exact = true });
         var buy = await offer.CountAsync() > 0 ? await offer.First.GetAttributeAsync("href") : null;
         List<string> pages = ["/", "/workshops", essentials, free!, paid!, advanced, closed!, "/search?q=postgresql", "/workshops/no-such-workshop",
-            "/cohorts", "/cohorts/" + DemoCatalogue.UpcomingCohortSlug];
+            "/cohorts", "/cohorts/" + DemoCatalogue.UpcomingCohortSlug, "/live", "/live/" + DemoCatalogue.LiveSessionSlug];
         if (buy is not null) pages.Add(buy);
         if (persona == "anonymous") return [.. pages, "/account/login", "/account/register", "/account/magic-link"];
         pages.AddRange(["/dashboard", "/account", "/purchases", "/team"]);

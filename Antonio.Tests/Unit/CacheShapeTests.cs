@@ -21,8 +21,8 @@ namespace Antonio.Tests.Unit;
 public sealed class CacheShapeTests
 {
     /// <summary>The version, and the shape of what is cached under it (<see cref="Fingerprint"/>).</summary>
-    private const string RecordedVersion = "v5";
-    private const string RecordedShape = "883e4b987264a963";
+    private const string RecordedVersion = "v6";
+    private const string RecordedShape = "668b8ddd6c365641";
 
     /// <summary>What each key builder's entries hold.</summary>
     private static readonly Dictionary<string, Type> Cached = new()
@@ -33,6 +33,7 @@ public sealed class CacheShapeTests
         [nameof(CacheKeys.WorkshopList)] = typeof(IReadOnlyList<WorkshopSummary>),
         [nameof(CacheKeys.CatalogueMap)] = typeof(IReadOnlyList<MappedWorkshop>),
         [nameof(CacheKeys.Cohorts)] = typeof(IReadOnlyList<Antonio.Data.Commerce.CohortData>),
+        [nameof(CacheKeys.LiveSessions)] = typeof(IReadOnlyList<Antonio.Data.Commerce.LiveSessionData>),
         [nameof(CacheKeys.SiteCoupons)] = typeof(IReadOnlyList<CouponData>),
         [nameof(CacheKeys.CouponByCode)] = typeof(CouponData),
         [nameof(CacheKeys.PricingInputs)] = typeof(IReadOnlyList<PricingProduct>),

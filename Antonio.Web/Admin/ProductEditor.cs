@@ -1,4 +1,5 @@
 using Antonio.Data;
+using Antonio.Data.Access;
 using Antonio.Data.Commerce;
 using Antonio.Data.Content;
 using Antonio.Web.Auditing;
@@ -52,6 +53,9 @@ public sealed class ProductEditor(IDbContextFactory<AntonioDbContext> dbFactory,
             Openings = [.. (await db.ContentResources.AsNoTracking().Where(r => snapshot.WorkshopIds.Contains(r.Id)).ToListAsync(ct))
                 .Select(r => new OpeningInput { WorkshopId = r.Id, OpensAt = ContentFields.From(r.Fields).StartsAt })],
             WorkshopIds = [.. snapshot.WorkshopIds], UpgradableFromIds = [.. snapshot.UpgradableFromIds],
+            Live = await db.LiveSessions.AsNoTracking().Where(l => l.ProductId == id)
+                .Select(l => new LiveInput { StartsAt = l.StartsAt, EndsAt = l.EndsAt, TimeZone = l.TimeZone, Capacity = l.Capacity, JoinUrl = l.JoinUrl })
+                .SingleOrDefaultAsync(ct) ?? new LiveInput(),
         }, product.Version);
     }
 
@@ -100,6 +104,9 @@ public sealed class ProductEditor(IDbContextFactory<AntonioDbContext> dbFactory,
             return (EditOutcome.NotFound, null);
         await ReplaceLinksAsync(db, product.Id, workshops, upgradableFrom, ct);
         if (product.Type == ProductTypes.Cohort) await ScheduleAsync(db, form, workshops, actorId, now, ct);
+        await SessionAsync(db, product, form.Live, actorId, now, ct);
+        var holders = product.Type == ProductTypes.Live && !workshops.ToHashSet().SetEquals(before?.WorkshopIds ?? [])
+            ? await RecordingsAsync(db, product.Id, workshops, ct) : [];
         var after = new Snapshot(product.Name, product.Type, form.Active, form.UnitAmountCents, workshops, upgradableFrom, product.Slug, product.Description);
         db.AuditEntries.Add(AuditTrail.Entry(actorId, before is null ? "product.create" : "product.update", "product", product.Id, before, after, now));
         // The one unique index a product's row has is its page address.
@@ -108,7 +115,25 @@ public sealed class ProductEditor(IDbContextFactory<AntonioDbContext> dbFactory,
         await tx.CommitAsync(ct);
         await invalidator.ProductChangedAsync(product.Id, ct);
         foreach (var workshop in workshops.Union(before?.WorkshopIds ?? [])) await invalidator.ContentChangedAsync(workshop, ct);
+        foreach (var holder in holders) await invalidator.UserChangedAsync(holder, ct);
         return (outcome, product.Id);
+    }
+
+    /// <summary>
+    /// A live session's recording is a workshop its ticket sells, usually attached after the session: every ticket held
+    /// now — bought, or a team seat taken — opens exactly the workshops the product sells from this save on (the
+    /// entitlements its purchases made, rewritten in the product's transaction), so the recording's lessons are read
+    /// under the lessons' own access rules. A refunded ticket's entitlements were removed and stay so.
+    /// </summary>
+    /// <returns>The holders whose access changed (their cached access is dropped after the commit).</returns>
+    private static async Task<List<Guid>> RecordingsAsync(AntonioDbContext db, Guid productId, Guid[] workshops, CancellationToken ct)
+    {
+        var tickets = await db.Purchases.Where(p => p.ProductId == productId && (p.Status == PurchaseStatus.Valid || p.Status == PurchaseStatus.Restricted))
+            .Select(p => new { p.Id, p.UserId }).ToListAsync(ct);
+        var ids = tickets.Select(t => t.Id).ToList();
+        await db.Entitlements.Where(e => e.SourceType == EntitlementSources.Purchase && ids.Contains(e.SourceId!.Value) && e.DeletedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ContentIds, workshops), ct);
+        return [.. tickets.Select(t => t.UserId).Distinct()];
     }
 
     /// <summary>
@@ -129,6 +154,34 @@ public sealed class ProductEditor(IDbContextFactory<AntonioDbContext> dbFactory,
             resource.UpdatedAt = now;
             db.AuditEntries.Add(AuditTrail.Entry(actorId, "cohort.schedule", resource.Type, resource.Id, before, resource.Fields, now));
         }
+    }
+
+    /// <summary>
+    /// A live product's session, written in the product's transaction and audited (live.session); a product that is no
+    /// longer live loses it. The join address is audited as set or not, never copied into the log.
+    /// </summary>
+    private static async Task SessionAsync(AntonioDbContext db, Product product, LiveInput form, Guid? actorId, DateTimeOffset now, CancellationToken ct)
+    {
+        var session = await db.LiveSessions.AsTracking().SingleOrDefaultAsync(l => l.ProductId == product.Id, ct);
+        object? Audited(LiveSession? s) => s is null ? null : new { s.StartsAt, s.EndsAt, s.TimeZone, s.Capacity, joinUrlSet = !string.IsNullOrEmpty(s.JoinUrl) };
+        var before = Audited(session);
+        if (product.Type != ProductTypes.Live)
+        {
+            if (session is null) return;
+            db.LiveSessions.Remove(session);
+        }
+        else
+        {
+            if (session is null) db.LiveSessions.Add(session = new LiveSession { ProductId = product.Id });
+            session.StartsAt = form.StartsUtc!.Value;
+            session.EndsAt = form.EndsUtc!.Value;
+            session.TimeZone = form.TimeZone.Trim();
+            session.Capacity = form.Capacity;
+            session.JoinUrl = string.IsNullOrWhiteSpace(form.JoinUrl) ? null : form.JoinUrl.Trim();
+        }
+        var after = Audited(product.Type == ProductTypes.Live ? session : null);
+        if (System.Text.Json.JsonSerializer.Serialize(before) != System.Text.Json.JsonSerializer.Serialize(after))
+            db.AuditEntries.Add(AuditTrail.Entry(actorId, "live.session", "product", product.Id, before, after, now));
     }
 
     private static async Task ReplaceLinksAsync(AntonioDbContext db, Guid productId, Guid[] workshops, Guid[] upgradableFrom, CancellationToken ct)

@@ -27,6 +27,10 @@ public sealed class CacheInvalidator(IFusionCache cache, IDbContextFactory<Anton
         await RemoveByTagsAsync([CacheTags.Product(productId), CacheTags.WorkshopList], ct);
     }
 
+    /// <summary>A ticket to a live session sold or refunded: the seats left change.</summary>
+    public Task TicketsChangedAsync(CancellationToken ct = default) =>
+        RemoveByTagsAsync([CacheTags.LiveSessions], ct).AsTask();
+
     public Task CouponsChangedAsync(CancellationToken ct = default) =>
         RemoveByTagsAsync([CacheTags.Coupons], ct).AsTask();
 

@@ -8,13 +8,14 @@ namespace Antonio.Web.Caching;
 /// </summary>
 public static class CacheKeys
 {
-    public const string Version = "v5";
+    public const string Version = "v6";
 
     public static string WorkshopData(string slugOrId) => Build("workshop-data", slugOrId);
     public static string LessonContent(Guid lessonId) => Build("lesson-content", lessonId.ToString("N"));
     public static string Markdown(string sha256Hex) => Build("markdown", sha256Hex);
     public static string WorkshopList() => Build("workshop-list");
     public static string Cohorts() => Build("cohorts");
+    public static string LiveSessions() => Build("live-sessions");
     /// <summary>Every public workshop with its lessons' addresses (sitemap, feed).</summary>
     public static string CatalogueMap() => Build("catalogue-map");
     public static string SiteCoupons() => Build("site-coupons");

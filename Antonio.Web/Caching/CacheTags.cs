@@ -11,6 +11,8 @@ public static class CacheTags
     public const string WorkshopList = "workshop-list";
     /// <summary>Every search result: any content edit may change what a query finds.</summary>
     public const string Search = "search";
+    /// <summary>The live sessions' seats: every ticket sold or refunded.</summary>
+    public const string LiveSessions = "live-sessions";
 
     public static string Content(Guid resourceId) => "content:" + resourceId.ToString("N");
     public static string Product(Guid productId) => "product:" + productId.ToString("N");

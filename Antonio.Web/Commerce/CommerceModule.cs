@@ -20,6 +20,7 @@ public static class CommerceModule
         var services = builder.Services;
         services.AddSingleton<PricingReader>();
         services.AddSingleton<QuoteService>();
+        services.AddSingleton<Live.LiveSessionReader>();
         services.AddSingleton<Fulfilment>();
         services.AddScoped<IMailComposer, PurchaseReceiptMail>();
         services.AddScoped<IMailComposer, AccessEndedMail>();

@@ -27,7 +27,14 @@ public sealed record PaidCheckout
     public string? InvoiceUrl { get; init; }
 }
 
-public enum FulfilOutcome { Created, AlreadyRecorded, CouponUsedUp }
+public enum FulfilOutcome
+{
+    Created,
+    AlreadyRecorded,
+    CouponUsedUp,
+    /// <summary>A live session's last seat went to someone else while this buyer paid: recorded as refunded, the money returned.</summary>
+    SoldOut,
+}
 
 public enum RefundOutcome { Refunded, NotFound, NotRefundable, ProviderUnavailable, ProviderRefused }
 
@@ -35,7 +42,9 @@ public enum RefundOutcome { Refunded, NotFound, NotRefundable, ProviderUnavailab
 /// The one fulfilment path every payment provider goes through: coupon use counted atomically (never
 /// past max_uses), merchant charge + purchase (Valid, or Restricted to the PPP country), the
 /// post-purchase access effects and the receipt e-mail — in one transaction — then the buyer's cache entries dropped.
-/// Idempotent on (provider, charge id).
+/// Idempotent on (provider, charge id). A ticket to a live session is counted against its seats under a lock on the
+/// session's row, so two buyers of the last seat on two nodes cannot both get it: the second is recorded as refunded,
+/// without access, and the provider returns the money.
 /// </summary>
 public sealed partial class Fulfilment(IDbContextFactory<AntonioDbContext> dbFactory, PurchaseEffects effects, CacheInvalidator invalidator, TimeProvider clock,
     IPaymentProvider provider, Outbox outbox, ILogger<Fulfilment> log)
@@ -46,6 +55,8 @@ public sealed partial class Fulfilment(IDbContextFactory<AntonioDbContext> dbFac
         if (await ExistingAsync(db, paid, ct) is { } existing) return (FulfilOutcome.AlreadyRecorded, existing);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var (live, soldOut) = await SeatsAsync(db, paid, ct);
+        if (soldOut) return await RefundSoldOutAsync(db, tx, paid, ct);
         if (paid.CouponId is { } couponId)
         {
             var counted = await db.Coupons
@@ -81,7 +92,58 @@ public sealed partial class Fulfilment(IDbContextFactory<AntonioDbContext> dbFac
         await tx.CommitAsync(ct);
         await invalidator.UserChangedAsync(paid.UserId, ct);
         if (paid.CouponId is not null) await invalidator.CouponsChangedAsync(ct);
+        if (live) await invalidator.TicketsChangedAsync(ct);
         return (FulfilOutcome.Created, purchase.Id);
+    }
+
+    /// <summary>
+    /// Whether the product is a live session, and whether its seats are all held. The session's row stays locked until
+    /// the transaction ends, so every other fulfilment of it waits and counts this one's ticket.
+    /// </summary>
+    private static async Task<(bool Live, bool SoldOut)> SeatsAsync(AntonioDbContext db, PaidCheckout paid, CancellationToken ct)
+    {
+        var session = await db.LiveSessions.FromSql($"SELECT * FROM live_sessions WHERE product_id = {paid.ProductId} FOR UPDATE")
+            .AsNoTracking().SingleOrDefaultAsync(ct);
+        if (session is null) return (false, false);
+        if (session.Capacity is not { } capacity) return (true, false);
+        var held = await LiveSessionQuery.Tickets(db, paid.ProductId).SumAsync(t => (int?)t.Quantity, ct) ?? 0;
+        return (true, held + paid.Quantity > capacity);
+    }
+
+    /// <summary>
+    /// The payment for a seat that is no longer there: recorded (so a repeated report of it finds it) as refunded, with
+    /// no access and an audit row, then the money returned. A refund the provider refuses is logged for an admin.
+    /// </summary>
+    private async Task<(FulfilOutcome, Guid?)> RefundSoldOutAsync(AntonioDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx,
+        PaidCheckout paid, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var charge = new MerchantCharge
+        {
+            Id = Guid.NewGuid(), UserId = paid.UserId, Identifier = paid.ChargeId, Provider = paid.Provider, InvoiceUrl = paid.InvoiceUrl, CreatedAt = now,
+        };
+        var purchase = new Purchase
+        {
+            Id = Guid.NewGuid(), UserId = paid.UserId, ProductId = paid.ProductId, Quantity = paid.Quantity, TotalAmountCents = paid.AmountCents,
+            Status = PurchaseStatus.Refunded, CouponId = paid.CouponId, MerchantChargeId = charge.Id, CreatedAt = now,
+        };
+        db.AddRange(charge, purchase);
+        db.AuditEntries.Add(Auditing.AuditTrail.Entry(null, "purchase.sold-out", "purchase", purchase.Id, null,
+            new { status = PurchaseStatus.Refunded, provider = paid.Provider, quantity = paid.Quantity }, now));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (paid.Provider == provider.Name)
+        {
+            try
+            {
+                await provider.RefundAsync(paid.ChargeId, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogRefundRefused(log, e, purchase.Id, paid.Provider);
+            }
+        }
+        return (FulfilOutcome.SoldOut, purchase.Id);
     }
 
     /// <summary>A refund or dispute reported by the provider: the purchase loses its access (docs/domain.md, access rule 6).</summary>
@@ -144,6 +206,8 @@ public sealed partial class Fulfilment(IDbContextFactory<AntonioDbContext> dbFac
         await tx.CommitAsync(ct);
         await invalidator.UserChangedAsync(purchase.UserId, ct);
         foreach (var learner in seatsEnded) await invalidator.UserChangedAsync(learner, ct);
+        // A refunded ticket frees its seat (refunds are rare: dropping the live sessions' entry on each costs nothing).
+        await invalidator.TicketsChangedAsync(ct);
     }
 
     private static async Task<string> EmailOfAsync(AntonioDbContext db, Guid userId, CancellationToken ct) =>

@@ -41,7 +41,7 @@ internal sealed record PurchaseFacts(Purchase Purchase, string Product, string? 
 /// so the outbox keeps only that it was sent.
 /// </summary>
 public sealed class PurchaseReceiptMail(IDbContextFactory<AntonioDbContext> dbFactory, UserManager<AppUser> users, MagicLinks links, MailRenderer renderer,
-    TimeProvider clock) : IMailComposer
+    TimeProvider clock, Antonio.Web.Commerce.Live.LiveSessionReader liveSessions) : IMailComposer
 {
     public string Kind => PurchaseMailKinds.Receipt;
 
@@ -59,10 +59,23 @@ public sealed class PurchaseReceiptMail(IDbContextFactory<AntonioDbContext> dbFa
         details.Add(new("Paid", Money.Format(p.TotalAmountCents)));
         details.Add(new("Date", p.CreatedAt.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture)));
         if (facts.ChargeId is { } charge) details.Add(new("Receipt number", charge));
-        var link = await links.CreateAsync(user, team ? "/team" : "/dashboard");
+        // A ticket to a live session: the receipt says when it is and leads to its page, where the holder joins.
+        var session = team ? null : await liveSessions.GetAsync(p.ProductId, ct);
+        var link = await links.CreateAsync(user, team ? "/team" : session is not null ? Antonio.Web.Commerce.Live.LiveLinks.Page(session.Slug) : "/dashboard");
         // A cohort that has not opened yet: the receipt is its welcome, and says when.
         var now = clock.GetUtcNow();
         var upcoming = team ? null : Antonio.Web.Content.CohortDates.Upcoming(facts.Workshops, now);
+        if (session is not null)
+            return await renderer.RenderAsync(new MailContent
+            {
+                Subject = $"Your ticket: {facts.Product}",
+                Heading = "Your ticket is booked",
+                Intro = [$"{session.Name} starts {Antonio.Web.Commerce.Live.LiveTimes.Utc(session.StartsAt)} ({Antonio.Web.Commerce.Live.LiveTimes.InOrganiserZone(session)}).",
+                         "Join from the session's page: the way in opens shortly before the start. We'll remind you before it begins."],
+                Details = details,
+                Action = new MailAction("Open the session's page", link, "This button signs you in (once, within 15 minutes)."),
+                Secret = true,
+            });
         return await renderer.RenderAsync(new MailContent
         {
             Subject = $"Your receipt: {facts.Product}",

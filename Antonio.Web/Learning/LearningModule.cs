@@ -31,6 +31,11 @@ public static class LearningModule
         services.AddSingleton<Cohorts.CohortReader>();
         services.AddHostedService<Cohorts.CohortOpeningClock>();
         services.AddScoped<Mail.IMailComposer, Cohorts.CohortOpenedMail>();
+        builder.AddSettings<Live.LiveOptions, Live.LiveOptionsValidator>(Live.LiveOptions.Section);
+        services.AddSingleton<Live.LiveReminders>();
+        services.AddSingleton<Live.LiveJoin>();
+        services.AddHostedService<Live.LiveReminderClock>();
+        services.AddScoped<Mail.IMailComposer, Live.LiveReminderMail>();
         services.AddSingleton<Certificates>();
         services.AddSingleton<IAccessLossFollower, CertificateRevocation>();
         services.AddSingleton<IPersonalData, ProgressPersonalData>();
@@ -47,6 +52,7 @@ public static class LearningModule
         app.MapCertificateImage();
         app.MapWorkshopShareImage();
         Cohorts.CohortCalendar.MapCohortCalendar(app);
+        Live.LiveCalendar.MapLiveCalendar(app);
         return app;
     }
 }
