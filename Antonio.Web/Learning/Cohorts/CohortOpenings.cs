@@ -51,29 +51,12 @@ public sealed class CohortOpenings(IDbContextFactory<AntonioDbContext> dbFactory
 }
 
 /// <summary>Runs <see cref="CohortOpenings"/> on every node, every <see cref="CohortOptions.OpeningCheckInterval"/>.</summary>
-public sealed partial class CohortOpeningClock(CohortOpenings openings, IOptionsMonitor<CohortOptions> options, IHostApplicationLifetime lifetime,
-    ILogger<CohortOpeningClock> log) : BackgroundService
+public sealed class CohortOpeningClock(CohortOpenings openings, IOptionsMonitor<CohortOptions> options, IHostApplicationLifetime lifetime,
+    ILogger<CohortOpeningClock> log) : Hosting.EveryNodeCheck(lifetime, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Not before the app has started (its database migrated, its own address known for links).
-        var started = new TaskCompletionSource();
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-            await started.Task.WaitAsync(stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await openings.RunAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(log, e);
-            }
-            await Task.Delay(options.CurrentValue.OpeningCheckInterval, stoppingToken);
-        }
-    }
+    protected override string Name => "cohort opening check";
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The cohort opening check failed; the next one tries again")]
-    private static partial void LogFailed(ILogger logger, Exception error);
+    protected override TimeSpan Interval => options.CurrentValue.OpeningCheckInterval;
+
+    protected override Task RunOnceAsync(CancellationToken ct) => openings.RunAsync(ct);
 }

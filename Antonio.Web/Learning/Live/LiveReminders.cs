@@ -56,29 +56,12 @@ public sealed class LiveReminders(IDbContextFactory<AntonioDbContext> dbFactory,
 }
 
 /// <summary>Runs <see cref="LiveReminders"/> on every node, every <see cref="LiveOptions.ReminderCheckInterval"/>.</summary>
-public sealed partial class LiveReminderClock(LiveReminders reminders, IOptionsMonitor<LiveOptions> options, IHostApplicationLifetime lifetime,
-    ILogger<LiveReminderClock> log) : BackgroundService
+public sealed class LiveReminderClock(LiveReminders reminders, IOptionsMonitor<LiveOptions> options, IHostApplicationLifetime lifetime,
+    ILogger<LiveReminderClock> log) : Hosting.EveryNodeCheck(lifetime, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Not before the app has started (its database migrated, its own address known for links).
-        var started = new TaskCompletionSource();
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-            await started.Task.WaitAsync(stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await reminders.RunAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(log, e);
-            }
-            await Task.Delay(options.CurrentValue.ReminderCheckInterval, stoppingToken);
-        }
-    }
+    protected override string Name => "live session reminder check";
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The live session reminder check failed; the next one tries again")]
-    private static partial void LogFailed(ILogger logger, Exception error);
+    protected override TimeSpan Interval => options.CurrentValue.ReminderCheckInterval;
+
+    protected override Task RunOnceAsync(CancellationToken ct) => reminders.RunAsync(ct);
 }

@@ -1,0 +1,39 @@
+namespace Antonio.Web.Hosting;
+
+/// <summary>
+/// A check every node runs from the app's start (its database migrated, its public address known) and again every
+/// <see cref="Interval"/>, whatever its clock says: what it does must be safe when several nodes, and restarts, ask at
+/// once (a unique key in the database settles it). A failed run is logged and the next one tries again.
+/// </summary>
+public abstract partial class EveryNodeCheck(IHostApplicationLifetime lifetime, ILogger log) : BackgroundService
+{
+    /// <summary>What the log calls it when a run fails.</summary>
+    protected abstract string Name { get; }
+
+    /// <summary>Read before each wait: the interval may be changed on a running node.</summary>
+    protected abstract TimeSpan Interval { get; }
+
+    protected abstract Task RunOnceAsync(CancellationToken ct);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            await started.Task.WaitAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(log, e, Name);
+            }
+            await Task.Delay(Interval, stoppingToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Check} failed; the next run tries again")]
+    private static partial void LogFailed(ILogger logger, Exception error, string check);
+}
