@@ -1,7 +1,7 @@
 -- Search queries for scripts/bench.sh, from the large set's own text: one word of a title (every third with a typo),
 -- two words of a title, three words of a description, two words said in a transcript, rare words (in at most three
 -- documents); distinct, in a fixed order. The first 100 warm the app (its JIT's second tier, the workshops results
--- show: 30 left p50 at 12 ms where a warm process answered the same queries in 8); the rest are measured, each
+-- show: with stages 1, 2 and 6 alone, 30 left p50 at 12 ms where 100 gave 8.6); the rest are measured, each
 -- asked once, so every one runs its SQL.
 WITH docs AS (
   SELECT id, type, lower(fields->>'title') AS title, lower(fields->>'description') AS description, lower(fields->>'transcript') AS transcript
