@@ -11,7 +11,7 @@ public sealed record LiveRecording(Guid WorkshopId, string Title, string Slug);
 /// cache and no page). <see cref="Sold"/> counts the seats held now.
 /// </summary>
 public sealed record LiveSessionData(Guid ProductId, string Name, string Slug, string? Description, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
-    string TimeZone, int? Capacity, int Sold)
+    string TimeZone, int? Capacity, int Sold, bool OnSale)
 {
     /// <summary>The published workshops the ticket sells: where its recording is watched, under the lessons' own access rules.</summary>
     public IReadOnlyList<LiveRecording> Recordings { get; init; } = [];
@@ -33,28 +33,35 @@ public static class LiveSessionQuery
     public static IQueryable<Purchase> Tickets(AntonioDbContext db, Guid productId) =>
         db.Purchases.Where(p => p.ProductId == productId).Where(HoldsSeats);
 
-    /// <summary>Every live session with a page, soonest first, with the seats held.</summary>
+    /// <summary>
+    /// Every live session with a page, soonest first, with the seats held and the recordings — archived ones too:
+    /// archiving stops the sale, not the session its ticket holders bought (its page, its way in, its reminders).
+    /// One command.
+    /// </summary>
     public static async Task<IReadOnlyList<LiveSessionData>> LoadAsync(AntonioDbContext db, CancellationToken ct = default)
     {
-        var sessions = await (from p in db.Products
-                              join s in db.LiveSessions on p.Id equals s.ProductId
-                              where p.Type == ProductTypes.Live && p.Status == RecordStatus.Active && p.Slug != null
-                              orderby s.StartsAt, p.Name
-                              select new LiveSessionData(p.Id, p.Name, p.Slug!, p.Description, s.StartsAt, s.EndsAt, s.TimeZone, s.Capacity, 0))
+        var rows = await (from p in db.Products
+                          join s in db.LiveSessions on p.Id equals s.ProductId
+                          where p.Type == ProductTypes.Live && p.Slug != null
+                          orderby s.StartsAt, p.Name
+                          select new
+                          {
+                              Session = new LiveSessionData(p.Id, p.Name, p.Slug!, p.Description, s.StartsAt, s.EndsAt, s.TimeZone, s.Capacity,
+                                  db.Purchases.Where(t => t.ProductId == p.Id).Where(HoldsSeats).Sum(t => (int?)t.Quantity) ?? 0,
+                                  p.Status == RecordStatus.Active),
+                              Recordings = (from cp in db.ContentProducts
+                                            join w in db.ContentResources on cp.ResourceId equals w.Id
+                                            where cp.ProductId == p.Id && w.DeletedAt == null && w.Type == Content.ContentTypes.Workshop
+                                            orderby cp.Position
+                                            select new { w.Id, w.Fields }).ToList(),
+                          })
             .ToListAsync(ct);
-        var ids = sessions.Select(s => s.ProductId).ToList();
-        var sold = await db.Purchases.Where(HoldsSeats).Where(p => ids.Contains(p.ProductId))
-            .GroupBy(p => p.ProductId).Select(g => new { g.Key, Seats = g.Sum(p => p.Quantity) })
-            .ToDictionaryAsync(g => g.Key, g => g.Seats, ct);
-        var recordings = (await (from cp in db.ContentProducts
-                                 join w in db.ContentResources on cp.ResourceId equals w.Id
-                                 where ids.Contains(cp.ProductId) && w.DeletedAt == null && w.Type == Content.ContentTypes.Workshop
-                                 orderby cp.Position
-                                 select new { cp.ProductId, w.Id, w.Fields }).ToListAsync(ct))
-            .Select(r => (r.ProductId, Fields: Content.ContentFields.From(r.Fields), r.Id))
-            .Where(r => r.Fields.State == Content.ContentStates.Published)
-            .ToLookup(r => r.ProductId, r => new LiveRecording(r.Id, r.Fields.Title ?? "", r.Fields.Slug ?? ""));
-        return [.. sessions.Select(s => s with { Sold = sold.GetValueOrDefault(s.ProductId), Recordings = [.. recordings[s.ProductId]] })];
+        return [.. rows.Select(r => r.Session with
+        {
+            Recordings = [.. r.Recordings.Select(w => (w.Id, Fields: Content.ContentFields.From(w.Fields)))
+                .Where(w => w.Fields.State == Content.ContentStates.Published)
+                .Select(w => new LiveRecording(w.Id, w.Fields.Title ?? "", w.Fields.Slug ?? ""))],
+        })];
     }
 
     /// <summary>Whether this user holds a ticket to the session (bought, or a team seat redeemed), and where it happens.</summary>

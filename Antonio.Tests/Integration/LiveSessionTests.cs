@@ -71,9 +71,26 @@ public sealed class LiveSessionTests(WritableDatabaseFixture fixture) : IClassFi
         Assert.Contains($"\r\nDTEND:{IcsFile.Utc(starts.AddMinutes(90))}\r\n", ics, StringComparison.Ordinal);
         Assert.Contains($"\r\nURL:{new Uri(app.BaseAddress, Page).AbsoluteUri}\r\n", ics, StringComparison.Ordinal);
         Assert.DoesNotContain("meet.example.com", ics);
+        // Opened by a calendar library's parser (Ical.Net's), as a calendar application would: one event, its times and text.
+        var opened = Ical.Net.Calendar.Load(ics)!;
+        var single = Assert.Single(opened.Events);
+        Assert.Equal(starts.UtcDateTime, single.DtStart!.AsUtc);
+        Assert.Equal(starts.AddMinutes(90).UtcDateTime, single.DtEnd!.AsUtc);
+        Assert.Equal("TypeScript office hours", single.Summary);
+        Assert.Equal(new Uri(app.BaseAddress, Page), single.Url);
 
         Assert.Equal(404, (await app.GetAsync("/live/no-such-session")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Client.GetAsync(LiveLinks.Calendar("no-such-session"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_live_session_page_cold_costs_at_most_3_queries()
+    {
+        await using var app = await TestApp.StartAsync(fixture.Database);
+        var cold = await app.GetAsync(Page);
+        Assert.Equal(200, cold.Status);
+        // The sessions with their seats and recordings (one command); the prices.
+        Assert.True(cold.Queries <= 3, $"{cold.Queries} queries");
     }
 
     [Fact]
@@ -210,6 +227,34 @@ public sealed class LiveSessionTests(WritableDatabaseFixture fixture) : IClassFi
             Assert.Equal(Antonio.Web.Admin.EditOutcome.Saved, (await products.SaveAsync(product, againVersion, again, null)).Outcome);
         }
         await AccessMatrix.CheckAsync(app, fixture.Database, DemoAccounts.LiveTicket, recording, null, "free");
+    }
+
+    [Fact]
+    public async Task Archiving_stops_the_sale_not_the_session_its_holders_bought()
+    {
+        var product = await ProductAsync();
+        var starts = await StartsAtAsync();
+        var clock = new TestClock(starts.AddMinutes(-5));
+        await fixture.Database.ExecuteAsync($"UPDATE products SET status = 0 WHERE id = '{product}'");
+        try
+        {
+            await using var app = await NodeAsync(clock);
+            var page = await app.SettledAsync(Page);
+            Assert.Equal(200, page.Status);
+            Assert.Contains("Tickets are no longer sold.", page.Body);
+            Assert.DoesNotContain("Buy a ticket", page.Body);
+            Assert.DoesNotContain($"href=\"{Page}\"", (await app.SettledAsync(LiveLinks.List)).Body);
+            using var holder = await WebUser.SignedInAsync(app, DemoAccounts.LiveTicket);
+            using var join = await holder.Client.GetAsync(Join);
+            Assert.Equal(HttpStatusCode.Redirect, join.StatusCode);
+            Assert.Equal(JoinUrl, join.Headers.Location?.OriginalString);
+            using var buyer = await WebUser.SignedInAsync(app, DemoAccounts.Nobody);
+            Assert.DoesNotContain("Continue to payment", (await buyer.GetAsync($"/checkout?product={product}")).Body);
+        }
+        finally
+        {
+            await fixture.Database.ExecuteAsync($"UPDATE products SET status = 1 WHERE id = '{product}'");
+        }
     }
 
     [Fact]
