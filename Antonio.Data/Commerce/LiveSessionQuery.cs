@@ -64,13 +64,20 @@ public static class LiveSessionQuery
         })];
     }
 
-    /// <summary>Whether this user holds a ticket to the session (bought, or a team seat redeemed), and where it happens.</summary>
+    /// <summary>
+    /// Whether a purchase of a session is a ticket for its buyer: it still grants access, and it is not a team's purchase
+    /// (that holds seats for others; whoever takes one holds a ticket of their own). The one statement of the rule: the
+    /// join check and the page apply it here; the reminders' SQL (LiveReminders) says the same.
+    /// </summary>
+    public static bool IsTicket(string status, Guid? bulkCouponId, Guid? redeemedBulkCouponId) =>
+        PurchaseStatus.GrantsAccess(status) && (bulkCouponId is null || redeemedBulkCouponId is not null);
+
+    /// <summary>Whether this user holds a ticket to the session, and where it happens.</summary>
     public static async Task<(bool Holder, string? JoinUrl)> JoinAsync(AntonioDbContext db, Guid productId, Guid userId, CancellationToken ct = default)
     {
-        var holder = await db.Purchases.AnyAsync(p => p.ProductId == productId && p.UserId == userId
-                                                      && (p.Status == PurchaseStatus.Valid || p.Status == PurchaseStatus.Restricted)
-                                                      // A team buyer's own purchase holds seats for others, not a ticket for the buyer.
-                                                      && (p.BulkCouponId == null || p.RedeemedBulkCouponId != null), ct);
+        var purchases = await db.Purchases.Where(p => p.ProductId == productId && p.UserId == userId)
+            .Select(p => new { p.Status, p.BulkCouponId, p.RedeemedBulkCouponId }).ToListAsync(ct);
+        var holder = purchases.Any(p => IsTicket(p.Status, p.BulkCouponId, p.RedeemedBulkCouponId));
         return (holder, holder ? await db.LiveSessions.Where(s => s.ProductId == productId).Select(s => s.JoinUrl).SingleOrDefaultAsync(ct) : null);
     }
 }

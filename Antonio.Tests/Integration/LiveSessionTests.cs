@@ -56,7 +56,9 @@ public sealed class LiveSessionTests(WritableDatabaseFixture fixture) : IClassFi
         Assert.Contains($"dates={IcsFile.Utc(starts)}/{IcsFile.Utc(starts.AddMinutes(90))}", page.Body);
         Assert.Contains("29 seats left of 30", page.Body); // the demo ticket holder has one
         Assert.Contains($"/checkout?product={await ProductAsync()}", page.Body);
-        Assert.Contains($"href=\"{Join}\"", page.Body);
+        // Anonymous: how holders join, not a way in.
+        Assert.Contains("Ticket holders join from this page", page.Body);
+        Assert.DoesNotContain($"href=\"{Join}\"", page.Body);
         Assert.DoesNotContain("meet.example.com", page.Body);
 
         var warm = await app.GetAsync(Page);
@@ -115,7 +117,12 @@ public sealed class LiveSessionTests(WritableDatabaseFixture fixture) : IClassFi
             return (response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync());
         }
 
-        // Two hours before: the holder is told when; nobody is sent anywhere.
+        // Two hours before: the holder's page says when the way in opens, and has none yet; the holder's join
+        // check says the same; nobody is sent anywhere.
+        var holderPage = await holder.GetAsync(Page);
+        Assert.Contains("You hold a ticket. The way in opens here", holderPage.Body);
+        Assert.DoesNotContain($"href=\"{Join}\"", holderPage.Body);
+        Assert.DoesNotContain($"href=\"{Join}\"", (await nobody.GetAsync(Page)).Body);
         var early = await JoinAsync(holder);
         Assert.Equal(HttpStatusCode.OK, early.Status);
         Assert.Contains("Not yet", early.Body);
@@ -134,6 +141,8 @@ public sealed class LiveSessionTests(WritableDatabaseFixture fixture) : IClassFi
             Assert.Equal(JoinUrl, sent.Location);
         }
         await SentInAsync();
+        Assert.Contains($"href=\"{Join}\"", (await holder.GetAsync(Page)).Body);
+        Assert.DoesNotContain($"href=\"{Join}\"", (await nobody.GetAsync(Page)).Body);
         Assert.Equal(HttpStatusCode.Forbidden, (await JoinAsync(nobody)).Status);
         clock.Advance(TimeSpan.FromMinutes(60));
         await SentInAsync();

@@ -39,6 +39,7 @@ public sealed class LiveReminders(IDbContextFactory<AntonioDbContext> dbFactory,
                        'queued', 0, {now}, {now},
                        {MailKind} || ':' || u.id || ':' || s.product_id || ':' || extract(epoch FROM s.starts_at)::bigint || ':' || {seconds}
                   FROM live_sessions s
+                  -- A ticket (LiveSessionQuery.IsTicket): a purchase that grants access, not a team's seats for others.
                   JOIN purchases t ON t.product_id = s.product_id AND t.status IN ('Valid', 'Restricted')
                    AND (t.bulk_coupon_id IS NULL OR t.redeemed_bulk_coupon_id IS NOT NULL)
                   JOIN users u ON u.id = t.user_id AND u.email IS NOT NULL
