@@ -147,8 +147,11 @@ public sealed class LiveSessionTests(WritableDatabaseFixture fixture) : IClassFi
         clock.Advance(TimeSpan.FromMinutes(60));
         await SentInAsync();
 
-        // After the end: gone, for the holder too.
+        // After the end: gone, for the holder too; their page says it has ended and offers no way in.
         clock.Advance(TimeSpan.FromMinutes(45));
+        var endedPage = await holder.GetAsync(Page);
+        Assert.Contains("the session has ended", endedPage.Body);
+        Assert.DoesNotContain($"href=\"{Join}\"", endedPage.Body);
         var after = await JoinAsync(holder);
         Assert.Equal(HttpStatusCode.Gone, after.Status);
         Assert.DoesNotContain("meet.example.com", after.Body);
