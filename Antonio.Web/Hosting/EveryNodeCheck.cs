@@ -15,6 +15,11 @@ public abstract partial class EveryNodeCheck(IHostApplicationLifetime lifetime, 
 
     protected abstract Task RunOnceAsync(CancellationToken ct);
 
+    private readonly TaskCompletionSource _firstRun = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Done when the run at start has ended (done or failed): what a node does on its own before it is asked anything.</summary>
+    public Task FirstRun => _firstRun.Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var started = new TaskCompletionSource();
@@ -30,6 +35,7 @@ public abstract partial class EveryNodeCheck(IHostApplicationLifetime lifetime, 
             {
                 LogFailed(log, e, Name);
             }
+            _firstRun.TrySetResult();
             await Task.Delay(Interval, stoppingToken);
         }
     }
