@@ -61,11 +61,14 @@ public static class SearchQuery
         ),
         -- Matches in a body or transcript only (the document's GIN index): the first the index yields. A word found in
         -- thousands of bodies is not ranked over all of them — that read every document from TOAST (hundreds of ms).
+        -- Looked for only when the titles and descriptions left room on the shortlist: a body-only match ranks 0 there,
+        -- under every one of them (and the index's bitmap of a common word's thousands of documents is its own cost).
         body_hits AS (
           SELECT r.id, r.type
             FROM content_resources r, q
            WHERE r.{{Column}} @@ q.tsq AND r.deleted_at IS NULL AND r.type IN ('lesson', 'video_resource')
              AND NOT (r.type = 'lesson' AND r.{{PublicColumn}} @@ q.tsq)
+             AND (SELECT count(*) FROM public_hits) < {{Shortlist}}
            LIMIT {{Shortlist}}
         ),
         -- Near-miss titles (the trigram index): "typscript" — looked for only when the words as typed matched few titles

@@ -254,6 +254,34 @@ public sealed partial class SearchTests(WritableDatabaseFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_word_deep_in_a_long_body_or_transcript_gets_its_snippet_and_its_moment()
+    {
+        // A snippet is made from a window of the text around the query's first word (a headline parses all it is given):
+        // far into 20 kB of body, and an hour's transcript, the passage is still the one shown and the video opens there.
+        var workshop = await SeededData.WorkshopAsync(fixture.Database, DemoCatalogue.EssentialsFirst);
+        var lesson = new LessonNavigator(workshop).Lessons.Where(l => !Antonio.Web.Access.AccessRules.IsFreeTier(l.Lesson, l.Section)).Skip(6).First().Lesson;
+        var filler = string.Concat(Enumerable.Repeat("Plain words about nothing in particular fill this paragraph. ", 320));
+        await EditAsync(lesson.Id, "body", $"{filler}\n\nHere the gnuquill finally appears, once.\n\n{filler}");
+        Guid video;
+        await using (var db = fixture.Database.CreateContext())
+            video = await db.ContentLinks.Where(l => l.ParentId == lesson.Id)
+                .Join(db.ContentResources.Where(r => r.Type == ContentTypes.VideoResource), l => l.ChildId, r => r.Id, (_, r) => r.Id).FirstAsync();
+        var cues = Enumerable.Range(0, 120).Select(i => $"[{i / 2}:{i % 2 * 30:00}] " + (i == 95 ? "And now the yakfeather trick, said once." : "Talking about nothing much at all here."));
+        await EditAsync(video, "transcript", string.Join('\n', cues));
+        using var buyer = await WebUser.SignedInAsync(_app, DemoAccounts.Buyer);
+
+        var body = (await buyer.GetAsync("/search?q=gnuquill")).Body;
+        Assert.Equal(lesson.Title, ResultTitles(body)[0]);
+        Assert.Contains("the <mark>gnuquill</mark> finally appears", body);
+
+        var said = (await buyer.GetAsync("/search?q=yakfeather+trick")).Body;
+        Assert.Equal(lesson.Title, ResultTitles(said)[0]);
+        Assert.Contains($"href=\"{WorkshopLinks.Lesson(workshop, lesson)}?t=2850\"", said); // cue 95: [47:30]
+        Assert.Contains("video transcript at 47:30", said);
+        Assert.Contains("<mark>yakfeather</mark> <mark>trick</mark>, said once", said);
+    }
+
+    [Fact]
     public async Task Drafts_private_and_unlisted_content_are_never_results()
     {
         var unlisted = await SeededData.WorkshopAsync(fixture.Database, DemoCatalogue.UnlistedWorkshop);
