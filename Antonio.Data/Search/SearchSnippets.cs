@@ -41,19 +41,19 @@ public static class SearchSnippets
                      ORDER BY s.i LIMIT 1) AS at
               FROM content_links vl JOIN content_resources v ON v.id = vl.child_id AND v.type = 'video_resource' AND v.deleted_at IS NULL
              CROSS JOIN LATERAL (SELECT v.fields->>'transcript' AS text) t
+             -- The window: from the start of the line the first word is first said in (its cue mark kept), that
+             -- line's start looked for at most WindowBefore characters back (how far back the last line break is).
              CROSS JOIN LATERAL (SELECT strpos(lower(t.text), COALESCE(q.word, '')) AS pos) hit
-             -- From the start of the line the first word is first said in (its cue mark kept), so long as the line is.
-             CROSS JOIN LATERAL (SELECT substr(t.text, GREATEST(1, hit.pos + 1 - COALESCE(NULLIF(strpos(reverse(
-                      substr(t.text, GREATEST(1, hit.pos - {{WindowBefore}}), LEAST(hit.pos, {{WindowBefore}} + 1))), E'\n'), 0) - 1, {{WindowBefore}})),
-                    {{SnippetWindow}}) AS text) w
+             CROSS JOIN LATERAL (SELECT strpos(reverse(substr(t.text, GREATEST(1, hit.pos - {{WindowBefore}}), LEAST(hit.pos, {{WindowBefore}} + 1))), E'\n') AS back) line
+             CROSS JOIN LATERAL (SELECT substr(t.text, GREATEST(1, CASE WHEN line.back > 0 THEN hit.pos + 2 - line.back ELSE hit.pos - {{WindowBefore}} END),
+                                               {{SnippetWindow}}) AS text) w
              WHERE a.want = 'transcript' AND vl.parent_id = r.id AND v.{{SearchQuery.Column}} @@ q.tsq
              LIMIT 1
           ) tr ON true
           CROSS JOIN LATERAL (
             SELECT CASE WHEN a.want = 'body' THEN 'body' WHEN tr.snippet IS NOT NULL THEN 'transcript' ELSE 'public' END AS source,
                    CASE WHEN a.want = 'body'
-                        -- From a window of the body around the first word's first occurrence (the start when not found):
-                        -- a headline parses all the text it is given, and bodies run to 20 kB.
+                        -- From a window of the body around the first word's first occurrence (the start when not found).
                         THEN ts_headline('english', substr(f.body, GREATEST(1, strpos(lower(f.body), COALESCE(q.word, '')) - {{WindowBefore}}), {{SnippetWindow}}), q.tsq, '{{Options}}')
                         WHEN tr.snippet IS NOT NULL THEN tr.snippet
                         WHEN COALESCE(f.description, '') <> '' THEN ts_headline('english', f.description, q.tsq, '{{Options}}') END AS text,
