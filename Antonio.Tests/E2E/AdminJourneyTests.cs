@@ -42,6 +42,10 @@ public sealed class AdminJourneyTests(BrowserFixture browser) : OwnDatabaseJourn
         var (adminContext, admin, watch) = await SignedInAsync(DemoAccounts.Admin, "/admin/workshops?q=postgresql");
         await using var _ = adminContext;
         await admin.GetByRole(AriaRole.Link, new() { Name = DemoCatalogue.WorkshopTitle(2) }).ClickAsync();
+        // The workshop's editor live first: a click on its tree while the circuit starts can be lost (CI saw the
+        // page stay on the workshop once).
+        await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync($"Edit workshop: {DemoCatalogue.WorkshopTitle(2)}");
+        await InteractiveAsync(admin);
         await admin.GetByRole(AriaRole.Link, new() { Name = oldTitle, Exact = true }).ClickAsync();
         await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync($"Edit lesson: {oldTitle}");
         await Assertions.Expect(admin.GetByLabel("Title")).ToHaveValueAsync(oldTitle);
