@@ -47,7 +47,7 @@ public sealed class LiveSessionTests(WritableDatabaseFixture fixture) : IClassFi
         var page = await app.SettledAsync(Page);
         Assert.Equal(200, page.Status);
         Assert.Contains("<h1>TypeScript office hours</h1>", page.Body);
-        Assert.Contains($"<time data-local datetime=\"{LiveTimes.Machine(starts)}\">{LiveTimes.Utc(starts)}</time>", page.Body);
+        Assert.Contains($"<time data-local datetime=\"{Antonio.Web.Ui.Calendar.LocalTime.Machine(starts)}\">{LiveTimes.Utc(starts)}</time>", page.Body);
         // 17:00 UTC in winter is 18:00 in Berlin; 90 minutes (the dash encoded, as Razor writes it).
         var berlin = TimeZoneInfo.ConvertTime(starts, LiveTimes.Zone("Europe/Berlin"));
         Assert.Contains($"{berlin:dddd, MMMM d, yyyy, HH:mm}&#x2013;{berlin.AddMinutes(90):HH:mm} (Europe/Berlin)", page.Body);

@@ -6,9 +6,6 @@ namespace Antonio.Web.Commerce.Live;
 /// <summary>How a live session's time is said: in UTC (what a shared page prints before the islands show the visitor's own zone), and in the organiser's zone.</summary>
 public static class LiveTimes
 {
-    /// <summary>The instant a <c>&lt;time data-local&gt;</c> element carries (a cohort's openings use it too).</summary>
-    public static string Machine(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
-
     public static string Utc(DateTimeOffset at) => at.ToUniversalTime().ToString("dddd, MMMM d, yyyy 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     /// <summary>"Tuesday, January 12, 2027, 18:00–19:30 (Europe/Berlin)": the start and end on the organiser's clock.</summary>

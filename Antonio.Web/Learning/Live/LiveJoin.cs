@@ -16,23 +16,32 @@ public sealed record JoinDecision(string? JoinUrl, int Status, string Title, str
 /// </summary>
 public sealed class LiveJoin(IDbContextFactory<AntonioDbContext> dbFactory, IOptionsMonitor<LiveOptions> options, TimeProvider clock)
 {
+    /// <summary>The one statement of the window: the join check and the session's page both ask it.</summary>
+    public static JoinWindow Window(LiveSessionData session, TimeSpan opensBefore, DateTimeOffset now)
+    {
+        var opens = session.StartsAt - opensBefore;
+        var ended = now >= session.EndsAt;
+        return new(opens, now >= opens && !ended, ended);
+    }
+
     public async Task<JoinDecision> DecideAsync(LiveSessionData session, Guid userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (holder, joinUrl) = await LiveSessionQuery.JoinAsync(db, session.ProductId, userId, ct);
-        var now = clock.GetUtcNow();
-        var before = options.CurrentValue.JoinOpensBefore;
-        var opens = session.StartsAt - before;
+        var window = Window(session, options.CurrentValue.JoinOpensBefore, clock.GetUtcNow());
         if (!holder)
             return new(null, StatusCodes.Status403Forbidden, "This session is for ticket holders",
                 session.SoldOut ? "You don't hold a ticket to it, and it is sold out." : "You don't hold a ticket to it yet: buy one on the session's page.");
-        if (now >= session.EndsAt)
+        if (window.Ended)
             return new(null, StatusCodes.Status410Gone, "This session has ended", $"It ended {LiveTimes.Utc(session.EndsAt)}.");
-        if (now < opens)
+        if (!window.Open)
             return new(null, StatusCodes.Status200OK, "Not yet",
-                $"You hold a ticket. The way in opens {LiveTimes.Utc(opens)}, {before.TotalMinutes:0} minutes before the start: come back then.");
+                $"You hold a ticket. The way in opens {LiveTimes.Utc(window.Opens)}, {options.CurrentValue.JoinOpensBefore.TotalMinutes:0} minutes before the start: come back then.");
         return string.IsNullOrEmpty(joinUrl)
             ? new(null, StatusCodes.Status409Conflict, "The way in isn't ready", "The organiser hasn't given the session's address yet. Try again in a minute.")
             : new(joinUrl, StatusCodes.Status302Found, "", "");
     }
 }
+
+/// <summary>When a session's way in is open: from <see cref="LiveOptions.JoinOpensBefore"/> before its start until its end.</summary>
+public sealed record JoinWindow(DateTimeOffset Opens, bool Open, bool Ended);
